@@ -1,0 +1,559 @@
+package org.portplan.catalog;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.portplan.core.PortRange;
+import org.portplan.core.Protocol;
+import org.portplan.diag.Diagnostics;
+import org.portplan.diag.Location;
+import org.portplan.diag.Suggestions;
+import org.portplan.yaml.Fields;
+import org.portplan.yaml.MapNode;
+import org.portplan.yaml.Node;
+import org.portplan.yaml.ScalarNode;
+import org.portplan.yaml.YamlReader;
+
+/**
+ * Reads catalog YAML files into a {@link Catalog}, checking everything a catalog author can
+ * get wrong: unknown keys, missing sources, dangling document, role, pool and feature names,
+ * defaults outside bounds, malformed size formulas.
+ */
+public final class CatalogLoader {
+
+    private static final Set<String> FILE_KEYS = Set.of("vendor", "documents", "roles", "features", "models", "flows");
+    private static final Set<String> DOCUMENT_KEYS = Set.of("title", "publisher", "seed", "url");
+    private static final Set<String> ROLE_KEYS = Set.of("title", "when-undeclared", "source");
+    private static final Set<String> FEATURE_KEYS = Set.of("description");
+    private static final Set<String> MODEL_KEYS = Set.of("title", "roles", "params", "pools", "instructions", "source");
+    private static final Set<String> PARAM_KEYS = Set.of("default", "min", "max", "choices", "description", "source");
+    private static final Set<String> POOL_KEYS = Set.of("protocol", "port", "once-per-address", "default", "bounds",
+            "size", "align", "by", "variants", "purpose", "settings", "source");
+    private static final Set<String> WINDOW_KEYS = Set.of("default", "bounds");
+    private static final Set<String> SETTING_KEYS = Set.of("where", "name", "value");
+    private static final Set<String> INSTRUCTION_KEYS = Set.of("text", "source");
+    private static final Set<String> FLOW_KEYS = Set.of("from", "to", "ports", "from-ports", "requirement", "when",
+            "from-outside", "purpose", "source");
+    private static final Set<String> CITATION_KEYS = Set.of("document", "section", "page", "note");
+
+    private final Diagnostics diags;
+    private final Map<String, Document> documents = new TreeMap<>();
+    private final Map<String, Role> roles = new TreeMap<>();
+    private final Map<String, Feature> features = new TreeMap<>();
+    private final Map<String, DeviceModel> models = new TreeMap<>();
+    private final Map<String, Flow> flows = new LinkedHashMap<>();
+    private final Map<String, Location> definedAt = new TreeMap<>();
+    private final List<Located<Citation>> citations = new ArrayList<>();
+
+    private record Located<T>(T value, Location at) {
+    }
+
+    private CatalogLoader(Diagnostics diags) {
+        this.diags = diags;
+    }
+
+    /** Loads and checks the catalog; empty when any file has an error (all are reported). */
+    public static Optional<Catalog> load(List<SourceText> files, Diagnostics diags) {
+        Diagnostics local = new Diagnostics();
+        CatalogLoader loader = new CatalogLoader(local);
+        for (SourceText f : files) {
+            YamlReader.read(f.name(), f.text(), local).ifPresent(root -> loader.readFile(root));
+        }
+        if (files.isEmpty()) {
+            local.error(null, "the catalog has no *.yaml files");
+        }
+        Catalog catalog = new Catalog(loader.documents, loader.roles, loader.features, loader.models, loader.flows);
+        loader.crossCheck(catalog);
+        diags.addAll(local);
+        return local.hasErrors() ? Optional.empty() : Optional.of(catalog);
+    }
+
+    private void readFile(Node root) {
+        Optional<Fields> file = Fields.of(root, diags, "catalog file", FILE_KEYS);
+        if (file.isEmpty()) {
+            return;
+        }
+        Fields f = file.get();
+        String vendor = f.string("vendor", false).orElse(null);
+        f.mapping("documents", false).ifPresent(m -> m.entries().forEach(this::readDocument));
+        f.mapping("roles", false).ifPresent(m -> m.entries().forEach(this::readRole));
+        f.mapping("features", false).ifPresent(m -> m.entries().forEach(this::readFeature));
+        f.mapping("models", false).ifPresent(m -> m.entries().forEach(e -> readModel(e, vendor)));
+        f.mapping("flows", false).ifPresent(m -> m.entries().forEach(this::readFlow));
+    }
+
+    private boolean define(String kind, MapNode.Entry e) {
+        String key = kind + " " + e.name();
+        Location previous = definedAt.putIfAbsent(key, e.key().location());
+        if (previous != null) {
+            diags.error(e.key().location(), kind + " '" + e.name() + "' is already defined at " + previous);
+            return false;
+        }
+        return Fields.name(e.key(), diags, kind + " id").isPresent();
+    }
+
+    private void readDocument(MapNode.Entry e) {
+        if (!define("document", e)) {
+            return;
+        }
+        Fields.of(e.value(), diags, "document '" + e.name() + "'", DOCUMENT_KEYS).ifPresent(f -> {
+            Optional<String> title = f.string("title", true);
+            title.ifPresent(t -> documents.put(e.name(), new Document(e.name(), t,
+                    f.string("publisher", false).orElse(null), f.string("seed", false).orElse(null),
+                    f.string("url", false).orElse(null))));
+        });
+    }
+
+    private void readRole(MapNode.Entry e) {
+        if (!define("role", e)) {
+            return;
+        }
+        Fields.of(e.value(), diags, "role '" + e.name() + "'", ROLE_KEYS).ifPresent(f -> {
+            Optional<String> title = f.string("title", true);
+            boolean anyone = false;
+            Optional<ScalarNode> wu = f.scalar("when-undeclared", false);
+            if (wu.isPresent()) {
+                switch (wu.get().text()) {
+                    case "anyone" -> anyone = true;
+                    case "nobody" -> anyone = false;
+                    default -> diags.error(wu.get().location(),
+                            "when-undeclared must be 'anyone' or 'nobody', found '" + wu.get().text() + "'");
+                }
+            }
+            Citation source = f.get("source").flatMap(this::citation).orElse(null);
+            boolean a = anyone;
+            title.ifPresent(t -> roles.put(e.name(), new Role(e.name(), t, a, source)));
+        });
+    }
+
+    private void readFeature(MapNode.Entry e) {
+        if (!define("feature", e)) {
+            return;
+        }
+        Fields.of(e.value(), diags, "feature '" + e.name() + "'", FEATURE_KEYS).ifPresent(f ->
+                f.string("description", true).ifPresent(d -> features.put(e.name(), new Feature(e.name(), d))));
+    }
+
+    private void readModel(MapNode.Entry e, String vendor) {
+        if (!define("model", e)) {
+            return;
+        }
+        String ctx = "model '" + e.name() + "'";
+        Optional<Fields> of = Fields.of(e.value(), diags, ctx, MODEL_KEYS);
+        if (of.isEmpty()) {
+            return;
+        }
+        Fields f = of.get();
+        if (vendor == null) {
+            diags.error(e.key().location(), ctx + " is in a catalog file without a 'vendor' key");
+        }
+        Optional<String> title = f.string("title", true);
+        Optional<Citation> source = f.required("source").flatMap(this::citation);
+        List<String> modelRoles = new ArrayList<>();
+        f.list("roles", false).ifPresentOrElse(
+                items -> Fields.scalars(items, diags, ctx + " role").forEach(s ->
+                        Fields.name(s, diags, ctx + " role").ifPresent(modelRoles::add)),
+                () -> modelRoles.add(e.name()));
+        Map<String, Param> params = new LinkedHashMap<>();
+        f.mapping("params", false).ifPresent(m -> m.entries().forEach(pe -> readParam(ctx, pe).ifPresent(p -> params.put(p.name(), p))));
+        List<Pool> pools = new ArrayList<>();
+        Set<String> poolNames = new java.util.HashSet<>();
+        f.mapping("pools", false).ifPresent(m -> m.entries().forEach(pe -> {
+            if (Fields.name(pe.key(), diags, ctx + " pool name").isPresent() && poolNames.add(pe.name())) {
+                readPool(ctx, pe, params).ifPresent(pools::add);
+            }
+        }));
+        List<Instruction> instructions = new ArrayList<>();
+        f.list("instructions", false).ifPresent(items -> items.forEach(n ->
+                Fields.of(n, diags, ctx + " instruction", INSTRUCTION_KEYS).ifPresent(inf -> {
+                    Optional<String> text = inf.string("text", true);
+                    Optional<Citation> c = inf.required("source").flatMap(this::citation);
+                    if (text.isPresent() && c.isPresent()) {
+                        instructions.add(new Instruction(text.get(), c.get()));
+                    }
+                })));
+        if (title.isPresent() && source.isPresent()) {
+            models.put(e.name(), new DeviceModel(e.name(), vendor == null ? "" : vendor, title.get(), modelRoles,
+                    params, pools, instructions, source.get(), e.key().location()));
+        }
+    }
+
+    private Optional<Param> readParam(String ctx, MapNode.Entry e) {
+        String pctx = ctx + " param '" + e.name() + "'";
+        if (Fields.name(e.key(), diags, pctx).isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Fields> of = Fields.of(e.value(), diags, pctx, PARAM_KEYS);
+        if (of.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = of.get();
+        Optional<String> description = f.string("description", true);
+        Citation source = f.get("source").flatMap(this::citation).orElse(null);
+        List<String> choices = new ArrayList<>();
+        f.list("choices", false).ifPresent(items -> Fields.scalars(items, diags, pctx + " choice")
+                .forEach(s -> choices.add(s.text())));
+        Long min = f.integer("min", false, 0, Integer.MAX_VALUE).map(Integer::longValue).orElse(null);
+        Long max = f.integer("max", false, 0, Integer.MAX_VALUE).map(Integer::longValue).orElse(null);
+        Optional<ScalarNode> def = f.scalar("default", false);
+        if (!choices.isEmpty() && (min != null || max != null)) {
+            diags.error(f.node().location(), pctx + " has choices, so it cannot also have min or max");
+        }
+        if (choices.isEmpty() && (min == null || max == null)) {
+            diags.error(f.node().location(), pctx + " needs 'min' and 'max' (or a list of 'choices')");
+        }
+        if (def.isPresent()) {
+            String d = def.get().text();
+            if (!choices.isEmpty() && !choices.contains(d)) {
+                diags.error(def.get().location(), pctx + " default '" + d + "' is not one of its choices " + choices);
+            } else if (choices.isEmpty() && min != null && max != null) {
+                Fields.integer(def.get(), diags, pctx + " default", min, max);
+            }
+        }
+        if (description.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Param(e.name(), choices, min, max, def.map(ScalarNode::text).orElse(null),
+                description.get(), source));
+    }
+
+    private Optional<Pool> readPool(String ctx, MapNode.Entry e, Map<String, Param> params) {
+        String pctx = ctx + " pool '" + e.name() + "'";
+        Optional<Fields> of = Fields.of(e.value(), diags, pctx, POOL_KEYS);
+        if (of.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = of.get();
+        Optional<Set<Protocol>> protocols = f.scalar("protocol", true).flatMap(s -> protocols(s, pctx));
+        Optional<String> purpose = f.string("purpose", true);
+        Optional<Citation> source = f.required("source").flatMap(this::citation);
+        List<Setting> settings = new ArrayList<>();
+        f.list("settings", false).ifPresent(items -> items.forEach(n ->
+                Fields.of(n, diags, pctx + " setting", SETTING_KEYS).ifPresent(sf -> {
+                    Optional<String> where = sf.string("where", true);
+                    Optional<String> name = sf.string("name", true);
+                    Optional<String> value = sf.string("value", true);
+                    if (where.isPresent() && name.isPresent() && value.isPresent()) {
+                        settings.add(new Setting(where.get(), name.get(), value.get()));
+                    }
+                })));
+        Optional<PoolKind> kind = poolKind(f, pctx, params);
+        if (protocols.isEmpty() || purpose.isEmpty() || source.isEmpty() || kind.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Pool(e.name(), protocols.get(), kind.get(), purpose.get(), settings, source.get(),
+                e.key().location()));
+    }
+
+    private Optional<PoolKind> poolKind(Fields f, String pctx, Map<String, Param> params) {
+        boolean fixed = f.get("port").isPresent();
+        boolean allocatable = f.get("default").isPresent() || f.get("by").isPresent();
+        if (fixed == allocatable) {
+            diags.error(f.node().location(), pctx + " needs either 'port' (a fixed port or range) or 'default'"
+                    + " (an allocatable range), not " + (fixed ? "both" : "neither"));
+            return Optional.empty();
+        }
+        if (fixed) {
+            for (String k : List.of("bounds", "size", "align", "by", "variants")) {
+                f.entry(k).ifPresent(en -> diags.error(en.key().location(),
+                        pctx + " has a fixed 'port', so '" + k + "' does not apply"));
+            }
+            Optional<PortRange> ports = f.scalar("port", true).flatMap(s -> range(s, pctx + " port"));
+            Optional<String> group = f.name("once-per-address", false);
+            if (ports.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(group.<PoolKind>map(g -> new PoolKind.PerAddress(ports.get(), g))
+                    .orElse(new PoolKind.Fixed(ports.get())));
+        }
+        f.entry("once-per-address").ifPresent(en -> diags.error(en.key().location(),
+                pctx + ": 'once-per-address' applies to fixed ports only"));
+        int align = f.integer("align", false, 1, 1024).orElse(1);
+        List<SizeExpr> sizes = new ArrayList<>();
+        f.listOrScalar("size", false).ifPresent(items -> Fields.scalars(items, diags, pctx + " size").forEach(sizeNode -> {
+            try {
+                SizeExpr size = SizeExpr.parse(sizeNode.text());
+                for (String p : size.params()) {
+                    Param param = params.get(p);
+                    if (param == null) {
+                        diags.error(sizeNode.location(), pctx + " size uses unknown param '" + p + "'"
+                                + Suggestions.hint(p, params.keySet()));
+                    } else if (param.isChoice()) {
+                        diags.error(sizeNode.location(), pctx + " size uses '" + p + "', which is a choice, not a number");
+                    }
+                }
+                sizes.add(size);
+            } catch (IllegalArgumentException ex) {
+                diags.error(sizeNode.location(), pctx + ": " + ex.getMessage());
+            }
+        }));
+        Optional<ScalarNode> by = f.scalar("by", false);
+        if (by.isEmpty()) {
+            f.entry("variants").ifPresent(en -> diags.error(en.key().location(), pctx + ": 'variants' needs 'by'"));
+            Optional<PoolKind.Window> w = window(f, pctx);
+            return w.map(win -> new PoolKind.Allocatable(win, null, Map.of(), sizes, align));
+        }
+        for (String k : List.of("default", "bounds")) {
+            f.entry(k).ifPresent(en -> diags.error(en.key().location(),
+                    pctx + " picks its range 'by' a param, so '" + k + "' belongs inside each variant"));
+        }
+        String selector = by.get().text();
+        Param sel = params.get(selector);
+        if (sel == null || !sel.isChoice()) {
+            diags.error(by.get().location(), pctx + " 'by' must name a choice param of the model, found '" + selector + "'"
+                    + Suggestions.hint(selector, params.keySet()));
+            return Optional.empty();
+        }
+        Optional<MapNode> variants = f.mapping("variants", true);
+        if (variants.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, PoolKind.Window> windows = new TreeMap<>();
+        for (MapNode.Entry ve : variants.get().entries()) {
+            if (!sel.choices().contains(ve.name())) {
+                diags.error(ve.key().location(), pctx + " variant '" + ve.name() + "' is not a choice of '" + selector + "'"
+                        + Suggestions.hint(ve.name(), sel.choices()));
+                continue;
+            }
+            Fields.of(ve.value(), diags, pctx + " variant '" + ve.name() + "'", WINDOW_KEYS)
+                    .flatMap(vf -> window(vf, pctx + " variant '" + ve.name() + "'"))
+                    .ifPresent(w -> windows.put(ve.name(), w));
+        }
+        for (String c : sel.choices()) {
+            if (!windows.containsKey(c)) {
+                diags.error(variants.get().location(), pctx + " has no variant for " + selector + " '" + c + "'");
+            }
+        }
+        if (sel.defaultValue() == null) {
+            diags.error(by.get().location(), pctx + " picks its range by '" + selector + "', which needs a default");
+            return Optional.empty();
+        }
+        PoolKind.Window fallback = windows.get(sel.defaultValue());
+        if (fallback == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new PoolKind.Allocatable(fallback, selector, windows, sizes, align));
+    }
+
+    private Optional<PoolKind.Window> window(Fields f, String ctx) {
+        Optional<PortRange> def = f.scalar("default", true).flatMap(s -> range(s, ctx + " default"));
+        Optional<PortRange> bounds = f.scalar("bounds", true).flatMap(s -> range(s, ctx + " bounds"));
+        if (def.isEmpty() || bounds.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new PoolKind.Window(def.get(), bounds.get()));
+        } catch (IllegalArgumentException ex) {
+            diags.error(f.node().location(), ctx + ": " + ex.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void readFlow(MapNode.Entry e) {
+        if (!define("flow", e)) {
+            return;
+        }
+        String ctx = "flow '" + e.name() + "'";
+        Optional<Fields> of = Fields.of(e.value(), diags, ctx, FLOW_KEYS);
+        if (of.isEmpty()) {
+            return;
+        }
+        Fields f = of.get();
+        Optional<String> from = f.name("from", true);
+        Optional<String> to = f.name("to", true);
+        List<PortSpec> ports = portSpecs(f, "ports", true, ctx);
+        List<PortSpec> fromPorts = portSpecs(f, "from-ports", false, ctx);
+        Requirement requirement = Requirement.MANDATORY;
+        Optional<ScalarNode> req = f.scalar("requirement", false);
+        if (req.isPresent()) {
+            Optional<Requirement> r = Requirement.byId(req.get().text());
+            if (r.isEmpty()) {
+                diags.error(req.get().location(), ctx + " requirement must be one of mandatory, conditional, recommended,"
+                        + " optional; found '" + req.get().text() + "'"
+                        + Suggestions.hint(req.get().text(), List.of("mandatory", "conditional", "recommended", "optional")));
+            } else {
+                requirement = r.get();
+            }
+        }
+        Optional<ScalarNode> when = f.scalar("when", false);
+        if (requirement == Requirement.CONDITIONAL && when.isEmpty()) {
+            diags.error(f.node().location(), ctx + " is conditional, so it needs 'when: <feature>'");
+        }
+        if (requirement != Requirement.CONDITIONAL && when.isPresent()) {
+            diags.error(when.get().location(), ctx + " has 'when' but its requirement is " + requirement.id()
+                    + "; use 'requirement: conditional'");
+        }
+        boolean neverFromOutside = false;
+        Optional<ScalarNode> fo = f.scalar("from-outside", false);
+        if (fo.isPresent()) {
+            if (fo.get().text().equals("never")) {
+                neverFromOutside = true;
+            } else {
+                diags.error(fo.get().location(), ctx + " from-outside can only be 'never', found '" + fo.get().text() + "'");
+            }
+        }
+        Optional<String> purpose = f.string("purpose", true);
+        Optional<Citation> source = f.required("source").flatMap(this::citation);
+        if (from.isPresent() && to.isPresent() && purpose.isPresent() && source.isPresent() && !ports.isEmpty()) {
+            flows.put(e.name(), new Flow(e.name(), from.get(), to.get(), ports, fromPorts, requirement,
+                    when.map(ScalarNode::text).orElse(null), neverFromOutside, purpose.get(), source.get(),
+                    e.key().location()));
+        }
+    }
+
+    private List<PortSpec> portSpecs(Fields f, String key, boolean required, String ctx) {
+        List<PortSpec> out = new ArrayList<>();
+        f.listOrScalar(key, required).ifPresent(items -> Fields.scalars(items, diags, ctx + " " + key)
+                .forEach(s -> portSpec(s, ctx + " " + key).ifPresent(out::add)));
+        if (required && out.isEmpty() && f.get(key).isPresent()) {
+            diags.error(f.get(key).get().location(), ctx + " " + key + " is empty");
+        }
+        return out;
+    }
+
+    /** "tcp 3336, 3338", "tcp/udp 5060", "udp rtp", "udp any". */
+    Optional<PortSpec> portSpec(ScalarNode s, String ctx) {
+        String text = s.text().trim();
+        int space = text.indexOf(' ');
+        if (space < 0) {
+            diags.error(s.location(), ctx + ": '" + text + "' must be '<protocol> <ports>', e.g. 'udp 5060', 'tcp 1024-1324', 'udp rtp' or 'tcp any'");
+            return Optional.empty();
+        }
+        Optional<Set<Protocol>> protocols = protocols(new ScalarNode(s.location(), text.substring(0, space), false), ctx);
+        String rest = text.substring(space + 1).trim();
+        if (protocols.isEmpty()) {
+            return Optional.empty();
+        }
+        if (rest.equals("any")) {
+            return Optional.of(new PortSpec(protocols.get(), new PortSpec.Any(), text));
+        }
+        if (Character.isLetter(rest.charAt(0))) {
+            if (!Fields.NAME.matcher(rest).matches()) {
+                diags.error(s.location(), ctx + ": '" + rest + "' is neither ports nor a pool name");
+                return Optional.empty();
+            }
+            return Optional.of(new PortSpec(protocols.get(), new PortSpec.PoolRef(rest), text));
+        }
+        List<PortRange> ranges = new ArrayList<>();
+        for (String part : rest.split(",")) {
+            range(new ScalarNode(s.location(), part.trim(), false), ctx).ifPresent(ranges::add);
+        }
+        if (ranges.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PortSpec(protocols.get(), new PortSpec.Ports(ranges), text));
+    }
+
+    private Optional<Set<Protocol>> protocols(ScalarNode s, String ctx) {
+        Set<Protocol> out = EnumSet.noneOf(Protocol.class);
+        for (String p : s.text().split("/")) {
+            Optional<Protocol> proto = Protocol.byId(p.trim());
+            if (proto.isEmpty()) {
+                diags.error(s.location(), ctx + ": unknown protocol '" + p + "' (use tcp, udp or tcp/udp)");
+                return Optional.empty();
+            }
+            out.add(proto.get());
+        }
+        return Optional.of(out);
+    }
+
+    private Optional<PortRange> range(ScalarNode s, String ctx) {
+        try {
+            return Optional.of(PortRange.parse(s.text()));
+        } catch (IllegalArgumentException ex) {
+            diags.error(s.location(), ctx + ": " + ex.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Citation> citation(Node n) {
+        Optional<Fields> of = Fields.of(n, diags, "source", CITATION_KEYS);
+        if (of.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = of.get();
+        Optional<ScalarNode> doc = f.scalar("document", true);
+        Optional<String> section = f.string("section", true);
+        if (doc.isEmpty() || section.isEmpty()) {
+            return Optional.empty();
+        }
+        Citation c = new Citation(doc.get().text(), section.get(), f.string("page", false).orElse(null),
+                f.string("note", false).orElse(null));
+        citations.add(new Located<>(c, doc.get().location()));
+        return Optional.of(c);
+    }
+
+    private void crossCheck(Catalog catalog) {
+        for (Located<Citation> c : citations) {
+            if (!documents.containsKey(c.value().document())) {
+                diags.error(c.at(), "unknown document '" + c.value().document() + "'"
+                        + Suggestions.hint(c.value().document(), documents.keySet()));
+            }
+        }
+        for (DeviceModel m : models.values()) {
+            for (String r : m.roles()) {
+                if (models.containsKey(r) && !r.equals(m.id())) {
+                    diags.error(m.location(), "model '" + m.id() + "' plays role '" + r + "', which is another model's id");
+                }
+            }
+        }
+        Map<String, String> groupProtocols = new TreeMap<>();
+        for (DeviceModel m : models.values()) {
+            for (Pool p : m.pools()) {
+                if (p.kind() instanceof PoolKind.PerAddress pa) {
+                    String sig = p.protocolList() + " " + pa.ports();
+                    String prev = groupProtocols.putIfAbsent(pa.group(), sig);
+                    if (prev != null && !prev.equals(sig)) {
+                        diags.error(p.location(), "once-per-address group '" + pa.group() + "' is " + prev
+                                + " elsewhere but " + sig + " here; a group must be the same port everywhere");
+                    }
+                }
+            }
+        }
+        for (Flow flow : flows.values()) {
+            String ctx = "flow '" + flow.id() + "'";
+            checkRole(catalog, flow.from(), ctx + " 'from'", flow.location());
+            checkRole(catalog, flow.to(), ctx + " 'to'", flow.location());
+            checkPools(catalog, flow.to(), flow.ports(), ctx + " ports", flow.location());
+            checkPools(catalog, flow.from(), flow.fromPorts(), ctx + " from-ports", flow.location());
+            if (flow.when() != null && !features.containsKey(flow.when())) {
+                diags.error(flow.location(), ctx + " depends on unknown feature '" + flow.when() + "'"
+                        + Suggestions.hint(flow.when(), features.keySet()));
+            }
+        }
+    }
+
+    private void checkRole(Catalog catalog, String role, String ctx, Location at) {
+        if (!catalog.isRole(role)) {
+            diags.error(at, ctx + " names unknown role '" + role + "'" + Suggestions.hint(role, catalog.allRoleNames()));
+        }
+    }
+
+    private void checkPools(Catalog catalog, String role, List<PortSpec> specs, String ctx, Location at) {
+        for (PortSpec s : specs) {
+            if (!(s.target() instanceof PortSpec.PoolRef ref)) {
+                continue;
+            }
+            List<DeviceModel> playing = catalog.modelsPlaying(role);
+            if (playing.isEmpty()) {
+                diags.error(at, ctx + " '" + s.text() + "': role '" + role + "' is played by no model, so it has no pools");
+            }
+            for (DeviceModel m : playing) {
+                Optional<Pool> pool = m.pool(ref.pool());
+                if (pool.isEmpty()) {
+                    diags.error(at, ctx + " '" + s.text() + "': model '" + m.id() + "' (role '" + role
+                            + "') has no pool '" + ref.pool() + "'"
+                            + Suggestions.hint(ref.pool(), m.pools().stream().map(Pool::name).toList()));
+                } else if (!pool.get().protocols().containsAll(s.protocols())) {
+                    diags.error(at, ctx + " '" + s.text() + "': pool '" + ref.pool() + "' of model '" + m.id()
+                            + "' is " + pool.get().protocolList() + " only");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.portplan.catalog;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.portplan.diag.Location;
+
+/** A device type from the catalog: the roles it plays, its parameters and its port pools. */
+public record DeviceModel(String id, String vendor, String title, List<String> roles,
+                          Map<String, Param> params, List<Pool> pools, List<Instruction> instructions,
+                          Citation source, Location location) {
+
+    public DeviceModel {
+        roles = List.copyOf(roles);
+        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        pools = List.copyOf(pools);
+        instructions = List.copyOf(instructions);
+    }
+
+    public Optional<Pool> pool(String name) {
+        return pools.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,29 @@
+package org.portplan.catalog;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** When a catalog flow applies, in the vendor tables' own terms. */
+public enum Requirement {
+    /** Always opened. */
+    MANDATORY,
+    /** Opened when the site lists the flow's {@code when} feature. */
+    CONDITIONAL,
+    /** Opened unless the site excludes the flow. */
+    RECOMMENDED,
+    /** Opened only when the site includes the flow by id. */
+    OPTIONAL;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Requirement> byId(String id) {
+        for (Requirement r : values()) {
+            if (r.id().equals(id)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,84 @@
+package org.portplan.cli;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.portplan.catalog.Catalog;
+import org.portplan.catalog.DeviceModel;
+import org.portplan.diag.Suggestions;
+import org.portplan.report.CatalogReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code portplan catalog list|show}: what the catalog knows, with its sources. */
+@Command(name = "catalog", mixinStandardHelpOptions = true, description = "Inspect the device catalog.",
+        subcommands = {CatalogCommand.ListCommand.class, CatalogCommand.ShowCommand.class})
+final class CatalogCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE.code();
+    }
+
+    /** {@code catalog list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List models, peer roles, features and documents.")
+    static final class ListCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CatalogOption catalog;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            int[] code = {0};
+            Optional<Catalog> cat = catalog.load(err, code);
+            if (cat.isEmpty()) {
+                return code[0];
+            }
+            spec.commandLine().getOut().print(CatalogReport.list(cat.get()));
+            spec.commandLine().getOut().flush();
+            return ExitCode.OK.code();
+        }
+    }
+
+    /** {@code catalog show MODEL}. */
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Show a model: params, every port with its source section, settings and flows.")
+    static final class ShowCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "MODEL", description = "A model id from 'portplan catalog list'.")
+        String model;
+
+        @Mixin
+        CatalogOption catalog;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            int[] code = {0};
+            Optional<Catalog> cat = catalog.load(err, code);
+            if (cat.isEmpty()) {
+                return code[0];
+            }
+            Optional<DeviceModel> m = cat.get().model(model);
+            if (m.isEmpty()) {
+                return Reporting.usage(err, "unknown model '" + model + "'"
+                        + Suggestions.hint(model, cat.get().models().keySet()) + "; 'portplan catalog list' shows the models");
+            }
+            spec.commandLine().getOut().print(CatalogReport.show(cat.get(), m.get()));
+            spec.commandLine().getOut().flush();
+            return ExitCode.OK.code();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.portplan.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.portplan.catalog.Catalog;
+import org.portplan.core.Platform;
+import org.portplan.engine.Engine;
+import org.portplan.engine.InputException;
+import org.portplan.engine.Outputs;
+import org.portplan.engine.Result;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code portplan compile}: writes rule files and plan.md, all or nothing. */
+@Command(name = "compile", mixinStandardHelpOptions = true,
+        description = {"Compile a site into one rule file per firewall (DIR/<firewall>.<platform>) and DIR/plan.md.",
+                "Nothing is written unless the whole site compiles."})
+final class CompileCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SITE", description = "The site file (YAML).")
+    Path site;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Directory to write into (created if missing).")
+    Path output;
+
+    @Option(names = "--target", paramLabel = "PLATFORM",
+            description = "Write every firewall for this platform instead of its own: iptables, pix, pf or all.")
+    String target;
+
+    @Option(names = "--strict", description = "Treat warnings as errors (exit 1, write nothing).")
+    boolean strict;
+
+    @Mixin
+    CatalogOption catalog;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Set<Platform> targets = targets(spec, target);
+        int[] code = {0};
+        Optional<Catalog> cat = catalog.load(err, code);
+        if (cat.isEmpty()) {
+            return code[0];
+        }
+        Result<Outputs> r;
+        try {
+            r = Engine.compile(cat.get(), site, targets);
+        } catch (InputException e) {
+            return Reporting.usage(err, e.getMessage());
+        }
+        Reporting.print(r.diagnostics(), err);
+        if (!r.ok() || Reporting.failed(r.diagnostics(), strict)) {
+            if (r.ok()) {
+                err.println("portplan: warnings treated as errors (--strict); nothing written");
+            }
+            return ExitCode.INVALID.code();
+        }
+        try {
+            for (Path p : Engine.write(r.value().get(), output)) {
+                out.println(p);
+            }
+        } catch (IOException e) {
+            err.println("portplan: error: cannot write to '" + output + "': " + e.getMessage());
+            return ExitCode.INVALID.code();
+        }
+        return ExitCode.OK.code();
+    }
+
+    /** --target: empty set for "each firewall's own platform". */
+    static Set<Platform> targets(CommandSpec spec, String target) {
+        if (target == null) {
+            return Set.of();
+        }
+        if (target.equals("all")) {
+            return EnumSet.allOf(Platform.class);
+        }
+        return Platform.byId(target).map(Set::of).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "unknown target '" + target + "'; use iptables, pix, pf or all"));
+    }
+}

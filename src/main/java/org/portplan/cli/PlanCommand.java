@@ -1,0 +1,71 @@
+package org.portplan.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.portplan.catalog.Catalog;
+import org.portplan.engine.Engine;
+import org.portplan.engine.InputException;
+import org.portplan.engine.Result;
+import org.portplan.plan.Plan;
+import org.portplan.report.PlanFormat;
+import org.portplan.report.PlanJson;
+import org.portplan.report.PlanReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code portplan plan}: the plan on stdout, for people (text, markdown) or CI (json). */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Print a site's plan: allocations, forwards, flows and device settings.")
+final class PlanCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SITE", description = "The site file (YAML).")
+    Path site;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default), markdown or json.")
+    String format;
+
+    @Mixin
+    CatalogOption catalog;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        PlanFormat f = PlanFormat.byId(format).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "unknown format '" + format + "'; use text, markdown or json"));
+        int[] code = {0};
+        Optional<Catalog> cat = catalog.load(err, code);
+        if (cat.isEmpty()) {
+            return code[0];
+        }
+        Result<Plan> r;
+        try {
+            r = Engine.plan(cat.get(), site);
+        } catch (InputException e) {
+            return Reporting.usage(err, e.getMessage());
+        }
+        Reporting.print(r.diagnostics(), err);
+        if (!r.ok()) {
+            return ExitCode.INVALID.code();
+        }
+        Plan plan = r.value().get();
+        out.print(switch (f) {
+            case TEXT -> PlanReport.text(plan);
+            case MARKDOWN -> PlanReport.markdown(plan);
+            case JSON -> PlanJson.write(plan);
+        });
+        out.flush();
+        return ExitCode.OK.code();
+    }
+}

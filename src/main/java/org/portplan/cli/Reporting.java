@@ -1,0 +1,33 @@
+package org.portplan.cli;
+
+import java.io.PrintWriter;
+import org.portplan.diag.Diagnostic;
+import org.portplan.diag.Diagnostics;
+
+/** Prints diagnostics the way compilers do, and turns them into an exit code. */
+final class Reporting {
+
+    private Reporting() {
+    }
+
+    static void print(Diagnostics diags, PrintWriter err) {
+        for (Diagnostic d : diags.sorted()) {
+            err.println(d.format());
+        }
+        int errors = diags.errorCount();
+        if (errors > 0) {
+            err.println("portplan: " + errors + " error" + (errors == 1 ? "" : "s"));
+        }
+        err.flush();
+    }
+
+    static boolean failed(Diagnostics diags, boolean strict) {
+        return diags.hasErrors() || (strict && diags.hasWarnings());
+    }
+
+    static int usage(PrintWriter err, String message) {
+        err.println("portplan: error: " + message);
+        err.flush();
+        return ExitCode.USAGE.code();
+    }
+}

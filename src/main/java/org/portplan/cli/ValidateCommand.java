@@ -1,0 +1,66 @@
+package org.portplan.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.portplan.catalog.Catalog;
+import org.portplan.diag.Diagnostics;
+import org.portplan.engine.Engine;
+import org.portplan.engine.InputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code portplan validate}: every check compile makes, for any number of sites, writing nothing. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check site files (everything compile checks, including allocation) without writing anything.")
+final class ValidateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "SITE", description = "Site files to check.")
+    List<Path> sites;
+
+    @Option(names = "--strict", description = "Treat warnings as errors.")
+    boolean strict;
+
+    @Mixin
+    CatalogOption catalog;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int[] code = {0};
+        Optional<Catalog> cat = catalog.load(err, code);
+        if (cat.isEmpty()) {
+            return code[0];
+        }
+        Diagnostics all = new Diagnostics();
+        boolean usage = false;
+        for (Path site : sites) {
+            try {
+                all.addAll(Engine.compile(cat.get(), site, Set.of()).diagnostics());
+            } catch (InputException e) {
+                err.println("portplan: error: " + e.getMessage());
+                usage = true;
+            }
+        }
+        Reporting.print(all, err);
+        if (usage) {
+            return ExitCode.USAGE.code();
+        }
+        if (Reporting.failed(all, strict)) {
+            return ExitCode.INVALID.code();
+        }
+        out.println("portplan: " + sites.size() + " site" + (sites.size() == 1 ? "" : "s") + " OK");
+        return ExitCode.OK.code();
+    }
+}

@@ -1,0 +1,27 @@
+package org.portplan.core;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** Transport protocols a port plan can open. */
+public enum Protocol {
+    TCP, UDP;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Protocol> byId(String id) {
+        for (Protocol p : values()) {
+            if (p.id().equals(id)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return id();
+    }
+}

@@ -1,0 +1,16 @@
+package org.portplan.diag;
+
+/** How bad a diagnostic is: errors stop the compile, warnings are reported and the compile goes on. */
+public enum Severity {
+    ERROR("error"), WARNING("warning");
+
+    private final String label;
+
+    Severity(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,21 @@
+package org.portplan.emit;
+
+import org.portplan.core.Platform;
+import org.portplan.emit.iptables.IptablesEmitter;
+import org.portplan.emit.pf.PfEmitter;
+import org.portplan.emit.pix.PixEmitter;
+
+/** The emitter for each platform. */
+public final class Emitters {
+
+    private Emitters() {
+    }
+
+    public static Emitter forPlatform(Platform p) {
+        return switch (p) {
+            case IPTABLES -> new IptablesEmitter();
+            case PIX -> new PixEmitter();
+            case PF -> new PfEmitter();
+        };
+    }
+}

@@ -1,0 +1,159 @@
+package org.portplan.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.portplan.catalog.Catalog;
+import org.portplan.catalog.CatalogLoader;
+import org.portplan.catalog.CatalogSource;
+import org.portplan.catalog.SourceText;
+import org.portplan.core.Platform;
+import org.portplan.diag.Diagnostics;
+import org.portplan.diag.Location;
+import org.portplan.emit.Emission;
+import org.portplan.emit.Emitters;
+import org.portplan.plan.FirewallPlan;
+import org.portplan.plan.Plan;
+import org.portplan.plan.Planner;
+import org.portplan.report.PlanReport;
+import org.portplan.site.Site;
+import org.portplan.site.SiteLoader;
+
+/**
+ * The pipeline behind every command: catalog and site files in, diagnostics and output files
+ * out. Knows nothing of the command line, so tests drive it directly.
+ */
+public final class Engine {
+
+    /** The catalog to use: the one in the jar, or a directory of catalog files. */
+    public static Result<Catalog> loadCatalog(Optional<Path> dir) throws InputException {
+        List<SourceText> files;
+        if (dir.isEmpty()) {
+            files = CatalogSource.bundled();
+        } else {
+            Path d = dir.get();
+            if (!Files.isDirectory(d)) {
+                throw new InputException("catalog directory '" + d + "' does not exist or is not a directory");
+            }
+            try {
+                files = CatalogSource.directory(d);
+            } catch (IOException e) {
+                throw new InputException("cannot read catalog directory '" + d + "': " + e.getMessage());
+            }
+        }
+        Diagnostics diags = new Diagnostics();
+        Optional<Catalog> catalog = CatalogLoader.load(files, diags);
+        return new Result<>(catalog, diags);
+    }
+
+    /** Reads and checks a site file, then plans it. */
+    public static Result<Plan> plan(Catalog catalog, Path siteFile) throws InputException {
+        String name = siteFile.toString().replace('\\', '/');
+        String text = read(siteFile);
+        Diagnostics diags = new Diagnostics();
+        Optional<Site> site = SiteLoader.load(name, text, diags);
+        Optional<Plan> plan = site.flatMap(s -> Planner.plan(catalog, s, diags));
+        return new Result<>(diags.hasErrors() ? Optional.empty() : plan, diags);
+    }
+
+    /**
+     * Plans a site and writes every output in memory: one rule file per firewall and platform
+     * ({@code targets} empty means each firewall's own platform) and plan.md.
+     */
+    public static Result<Outputs> compile(Catalog catalog, Path siteFile, Set<Platform> targets) throws InputException {
+        Result<Plan> planned = plan(catalog, siteFile);
+        Diagnostics diags = planned.diagnostics();
+        if (!planned.ok()) {
+            return new Result<>(Optional.empty(), diags);
+        }
+        Plan plan = planned.value().get();
+        Map<String, String> files = new LinkedHashMap<>();
+        Location siteLocation = Location.of(plan.siteFile());
+        for (FirewallPlan fw : plan.firewalls()) {
+            List<Platform> platforms = targets.isEmpty() ? List.of(fw.platform()) : targets.stream().sorted().toList();
+            for (Platform p : platforms) {
+                Emission e = Emitters.forPlatform(p).emit(plan.site(), fw.withPlatform(p));
+                files.put(fw.name() + "." + p.id(), e.text());
+                e.warnings().forEach(w -> diags.warning(siteLocation, w));
+            }
+        }
+        files.put("plan.md", PlanReport.markdown(plan));
+        return new Result<>(Optional.of(new Outputs(plan, files)), diags);
+    }
+
+    private static String read(Path file) throws InputException {
+        if (!Files.isRegularFile(file)) {
+            throw new InputException("site file '" + file + "' does not exist or is not a file");
+        }
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw new InputException("site file '" + file + "' is not UTF-8 text");
+        } catch (IOException e) {
+            throw new InputException("cannot read site file '" + file + "': " + e.getMessage());
+        }
+    }
+
+    /**
+     * Writes the outputs into {@code dir}: all files go to a temporary directory next to it
+     * first, and are moved in only once every one of them is written, so a failure leaves
+     * {@code dir} as it was.
+     */
+    public static List<Path> write(Outputs outputs, Path dir) throws IOException {
+        Path target = dir.toAbsolutePath().normalize();
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new IOException("'" + dir + "' exists and is not a directory");
+        }
+        Path parent = target.getParent();
+        if (parent == null) {
+            throw new IOException("cannot write into the root directory");
+        }
+        Files.createDirectories(parent);
+        Path staging = Files.createTempDirectory(parent, ".portplan-");
+        List<Path> written = new ArrayList<>();
+        try {
+            for (Map.Entry<String, String> f : outputs.files().entrySet()) {
+                Files.writeString(staging.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+            }
+            if (!Files.exists(target)) {
+                Files.move(staging, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                staging = null;
+            } else {
+                for (String name : outputs.files().keySet()) {
+                    Files.move(staging.resolve(name), target.resolve(name),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+            for (String name : outputs.files().keySet()) {
+                written.add(dir.resolve(name));
+            }
+            return written;
+        } finally {
+            if (staging != null) {
+                deleteQuietly(staging);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                Files.deleteIfExists(p);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+            // A leftover staging directory is harmless; the real outputs are already in place or untouched.
+        }
+    }
+
+    private Engine() {
+    }
+}

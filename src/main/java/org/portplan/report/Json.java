@@ -1,0 +1,52 @@
+package org.portplan.report;
+
+import java.util.List;
+
+/** Just enough JSON writing for the plan: strings, numbers, null and lists of strings, escaped per RFC 8259. */
+final class Json {
+
+    private Json() {
+    }
+
+    static String string(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || c > 0x7e) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    static String strings(List<String> items) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < items.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(string(items.get(i)));
+        }
+        return sb.append(']').toString();
+    }
+
+    /** An object on one line from alternating keys and already-encoded values. */
+    static String object(String... keysAndValues) {
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            sb.append(i == 0 ? "" : ", ").append(string(keysAndValues[i])).append(": ").append(keysAndValues[i + 1]);
+        }
+        return sb.append('}').toString();
+    }
+}

@@ -1,0 +1,92 @@
+package org.portplan.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.portplan.plan.Allocation;
+import org.portplan.plan.FirewallPlan;
+import org.portplan.plan.Forward;
+import org.portplan.plan.Permit;
+import org.portplan.plan.Plan;
+
+/**
+ * The plan as JSON for CI: allocations, forwards and flows, one object per line so that
+ * diffs of committed plans stay readable. Key order is fixed; see docs/ci.md.
+ */
+public final class PlanJson {
+
+    private PlanJson() {
+    }
+
+    public static String write(Plan plan) {
+        List<String> allocations = new ArrayList<>();
+        List<String> forwards = new ArrayList<>();
+        List<String> flows = new ArrayList<>();
+        for (FirewallPlan fw : plan.firewalls()) {
+            for (Allocation a : fw.allocations()) {
+                allocations.add(Json.object(
+                        "firewall", Json.string(a.firewall()),
+                        "device", Json.string(a.device()),
+                        "model", Json.string(a.model()),
+                        "pool", Json.string(a.pool()),
+                        "protocol", Json.string(a.protocol().id()),
+                        "first", Integer.toString(a.ports().first()),
+                        "last", Integer.toString(a.ports().last()),
+                        "public-address", Json.string(a.publicAddress() == null ? null : a.publicAddress().toString()),
+                        "address", Json.string(a.deviceAddress().toString()),
+                        "how", Json.string(a.kind().id())));
+            }
+            for (Forward f : fw.forwards()) {
+                forwards.add(Json.object(
+                        "firewall", Json.string(f.firewall()),
+                        "device", Json.string(f.device()),
+                        "protocol", Json.string(f.protocol().id()),
+                        "public-address", Json.string(f.publicAddress().toString()),
+                        "first", Integer.toString(f.publicPorts().first()),
+                        "last", Integer.toString(f.publicPorts().last()),
+                        "to-address", Json.string(f.toAddress().toString()),
+                        "to-first", Integer.toString(f.toPorts().first()),
+                        "to-last", Integer.toString(f.toPorts().last()),
+                        "sources", Json.strings(Addresses.list(f.sources())),
+                        "entry", Json.string(f.trace().entry())));
+            }
+            for (Permit p : fw.permits()) {
+                flows.add(Json.object(
+                        "firewall", Json.string(p.firewall()),
+                        "from-zone", Json.string(p.from().name()),
+                        "to-zone", Json.string(p.to().name()),
+                        "sources", Json.strings(Addresses.list(p.sources())),
+                        "destinations", Json.strings(Addresses.list(p.destinations())),
+                        "protocol", Json.string(p.protocol().id()),
+                        "first", Integer.toString(p.ports() == null ? 1 : p.ports().first()),
+                        "last", Integer.toString(p.ports() == null ? 65535 : p.ports().last()),
+                        "purpose", Json.string(p.trace().purpose()),
+                        "model", Json.string(p.model()),
+                        "section", Json.string(p.trace().section()),
+                        "document", Json.string(p.trace().document()),
+                        "flow", Json.string(p.flow()),
+                        "source-first", p.sourcePorts() == null ? "null" : Integer.toString(p.sourcePorts().first()),
+                        "source-last", p.sourcePorts() == null ? "null" : Integer.toString(p.sourcePorts().last())));
+            }
+        }
+        StringBuilder out = new StringBuilder("{\n");
+        out.append("  \"site\": ").append(Json.string(plan.site())).append(",\n");
+        array(out, "allocations", allocations, false);
+        array(out, "forwards", forwards, false);
+        array(out, "flows", flows, true);
+        return out.append("}\n").toString();
+    }
+
+    private static void array(StringBuilder out, String key, List<String> items, boolean last) {
+        out.append("  ").append(Json.string(key)).append(": [");
+        if (items.isEmpty()) {
+            out.append(']');
+        } else {
+            out.append('\n');
+            for (int i = 0; i < items.size(); i++) {
+                out.append("    ").append(items.get(i)).append(i + 1 < items.size() ? ",\n" : "\n");
+            }
+            out.append("  ]");
+        }
+        out.append(last ? "\n" : ",\n");
+    }
+}

@@ -1,0 +1,26 @@
+package org.portplan.site;
+
+import java.util.List;
+import java.util.Optional;
+import org.portplan.diag.Located;
+
+/**
+ * A site as the administrator described it: firewalls, devices (expanded and placed in
+ * zones), peers, and the catalog options it chooses (features, included and excluded flows).
+ */
+public record Site(String name, String file, List<Firewall> firewalls, List<Device> devices, List<Peer> peers,
+                   List<Located<String>> features, List<Located<String>> include, List<Located<String>> exclude) {
+
+    public Site {
+        firewalls = List.copyOf(firewalls);
+        devices = List.copyOf(devices);
+        peers = List.copyOf(peers);
+        features = List.copyOf(features);
+        include = List.copyOf(include);
+        exclude = List.copyOf(exclude);
+    }
+
+    public Optional<Firewall> firewall(String name) {
+        return firewalls.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+}

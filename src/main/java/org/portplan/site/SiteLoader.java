@@ -1,0 +1,451 @@
+package org.portplan.site;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.portplan.core.Cidr;
+import org.portplan.core.Ipv4;
+import org.portplan.core.Platform;
+import org.portplan.core.PortRange;
+import org.portplan.diag.Diagnostics;
+import org.portplan.diag.Located;
+import org.portplan.diag.Location;
+import org.portplan.diag.Suggestions;
+import org.portplan.yaml.Fields;
+import org.portplan.yaml.MapNode;
+import org.portplan.yaml.Node;
+import org.portplan.yaml.ScalarNode;
+import org.portplan.yaml.YamlReader;
+
+/**
+ * Reads a site file: checks its structure, names and addresses, expands {@code count}, and
+ * places every device in the firewall and zone whose subnet holds its address. Checks that
+ * need the catalog (models, params, roles) happen later, in the planner.
+ */
+public final class SiteLoader {
+
+    private static final Set<String> SITE_KEYS = Set.of("site", "description", "firewalls", "devices", "peers",
+            "features", "include", "exclude");
+    private static final Set<String> FIREWALL_KEYS = Set.of("platform", "interfaces", "public-addresses");
+    private static final Set<String> INTERFACE_KEYS = Set.of("name", "address");
+    private static final Set<String> DEVICE_KEYS = Set.of("model", "address", "count", "public-address", "firewall",
+            "params", "ports");
+    private static final Set<String> PEER_KEYS = Set.of("role", "addresses", "params", "ports");
+    /** Linux and OpenBSD interface names are at most 15 characters (IFNAMSIZ - 1). */
+    private static final int MAX_IFNAME = 15;
+    private static final int MAX_COUNT = 100_000;
+
+    private final String file;
+    private final Diagnostics diags;
+
+    private SiteLoader(String file, Diagnostics diags) {
+        this.file = file;
+        this.diags = diags;
+    }
+
+    /** Loads a site file; empty when it has errors (all of them are in {@code diags}). */
+    public static Optional<Site> load(String file, String text, Diagnostics diags) {
+        Diagnostics local = new Diagnostics();
+        Optional<Site> site = YamlReader.read(file, text, local).flatMap(root -> new SiteLoader(file, local).site(root));
+        diags.addAll(local);
+        return local.hasErrors() ? Optional.empty() : site;
+    }
+
+    private Optional<Site> site(Node root) {
+        Optional<Fields> of = Fields.of(root, diags, "the site", SITE_KEYS);
+        if (of.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = of.get();
+        Optional<String> name = f.name("site", true);
+        f.string("description", false);
+        List<Firewall> firewalls = new ArrayList<>();
+        f.mapping("firewalls", true).ifPresent(m -> {
+            if (m.entries().isEmpty()) {
+                diags.error(m.location(), "'firewalls' is empty; a site needs at least one firewall");
+            }
+            m.entries().forEach(e -> firewall(e).ifPresent(firewalls::add));
+        });
+        checkPublicAddressesUnique(firewalls);
+        List<Device> devices = new ArrayList<>();
+        f.mapping("devices", false).ifPresent(m -> devices(m, firewalls, devices));
+        List<Peer> peers = new ArrayList<>();
+        f.mapping("peers", false).ifPresent(m -> m.entries().forEach(e -> peer(e).ifPresent(peers::add)));
+        List<Located<String>> features = names(f, "features");
+        List<Located<String>> include = names(f, "include");
+        List<Located<String>> exclude = names(f, "exclude");
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Site(name.get(), file, firewalls, devices, peers, features, include, exclude));
+    }
+
+    private List<Located<String>> names(Fields f, String key) {
+        List<Located<String>> out = new ArrayList<>();
+        Map<String, Location> seen = new HashMap<>();
+        f.list(key, false).ifPresent(items -> Fields.scalars(items, diags, "'" + key + "' item").forEach(s -> {
+            if (Fields.name(s, diags, "'" + key + "' item").isPresent()) {
+                Location prev = seen.putIfAbsent(s.text(), s.location());
+                if (prev != null) {
+                    diags.error(s.location(), "'" + s.text() + "' is listed twice in '" + key + "' (first at line " + prev.line() + ")");
+                } else {
+                    out.add(new Located<>(s.text(), s.location()));
+                }
+            }
+        }));
+        return out;
+    }
+
+    private Optional<Firewall> firewall(MapNode.Entry e) {
+        String ctx = "firewall '" + e.name() + "'";
+        boolean nameOk = Fields.name(e.key(), diags, "firewall name").isPresent();
+        Optional<Fields> of = Fields.of(e.value(), diags, ctx, FIREWALL_KEYS);
+        if (of.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = of.get();
+        Optional<Platform> platform = f.scalar("platform", true).flatMap(s -> {
+            Optional<Platform> p = Platform.byId(s.text());
+            if (p.isEmpty()) {
+                diags.error(s.location(), ctx + ": unknown platform '" + s.text() + "'"
+                        + Suggestions.hint(s.text(), Arrays.stream(Platform.values()).map(Platform::id).toList())
+                        + "; use iptables, pix or pf");
+            }
+            return p;
+        });
+        List<Interface> interfaces = new ArrayList<>();
+        Optional<MapNode> ifs = f.mapping("interfaces", true);
+        ifs.ifPresent(m -> m.entries().forEach(ie -> iface(ctx, ie).ifPresent(interfaces::add)));
+        if (ifs.isPresent() && ifs.get().entry(Firewall.OUTSIDE).isEmpty()) {
+            String near = ifs.get().entries().stream().map(MapNode.Entry::name)
+                    .filter(n -> Suggestions.nearest(n, List.of(Firewall.OUTSIDE)).isPresent()).findFirst()
+                    .map(n -> " ('" + n + "' looks like a typo for it)").orElse("");
+            diags.error(ifs.get().location(), ctx + " needs an 'outside' interface, the one facing the Internet" + near);
+        }
+        checkInterfaces(ctx, interfaces);
+        List<Ipv4> publics = new ArrayList<>();
+        f.list("public-addresses", false).ifPresent(items -> Fields.scalars(items, diags, ctx + " public address")
+                .forEach(s -> address(s, ctx + " public address").ifPresent(a -> {
+                    if (publics.contains(a)) {
+                        diags.error(s.location(), ctx + ": public address " + a + " is listed twice");
+                        return;
+                    }
+                    for (Interface i : interfaces) {
+                        if (i.address().address().equals(a)) {
+                            diags.error(s.location(), ctx + ": " + a + " is the " + i.zone()
+                                    + " interface's own address; list only additional public addresses");
+                            return;
+                        }
+                        if (!i.zone().equals(Firewall.OUTSIDE) && i.address().contains(a)) {
+                            diags.error(s.location(), ctx + ": public address " + a + " is inside the " + i.zone()
+                                    + " subnet " + i.address().networkString());
+                            return;
+                        }
+                    }
+                    publics.add(a);
+                })));
+        if (!nameOk || platform.isEmpty() || interfaces.stream().noneMatch(i -> i.zone().equals(Firewall.OUTSIDE))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Firewall(e.name(), platform.get(), interfaces, publics, e.key().location()));
+    }
+
+    private Optional<Interface> iface(String ctx, MapNode.Entry e) {
+        String ictx = ctx + " interface '" + e.name() + "'";
+        boolean zoneOk = Fields.name(e.key(), diags, ctx + " zone").isPresent();
+        Optional<Fields> of = Fields.of(e.value(), diags, ictx, INTERFACE_KEYS);
+        if (of.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = of.get();
+        Optional<ScalarNode> nameNode = f.scalar("name", true);
+        Optional<String> name = nameNode.flatMap(s -> Fields.name(s, diags, ictx + " name"));
+        if (name.isPresent() && name.get().length() > MAX_IFNAME) {
+            diags.error(nameNode.get().location(), ictx + ": interface name '" + name.get() + "' is longer than "
+                    + MAX_IFNAME + " characters, which Linux and OpenBSD do not accept");
+            name = Optional.empty();
+        }
+        Optional<Cidr> address = f.scalar("address", true).flatMap(s -> {
+            if (!s.text().contains("/")) {
+                diags.error(s.location(), ictx + ": address '" + s.text()
+                        + "' needs a prefix length (e.g. " + s.text() + "/24) so portplan knows the zone's subnet");
+                return Optional.empty();
+            }
+            Optional<Cidr> c = cidr(s, ictx + " address");
+            if (c.isPresent() && c.get().prefix() < 31 && (c.get().isNetworkAddress()
+                    || c.get().address().equals(c.get().broadcast()))) {
+                diags.error(s.location(), ictx + ": " + c.get() + " is the subnet's "
+                        + (c.get().isNetworkAddress() ? "network" : "broadcast") + " address, not an interface address");
+                return Optional.empty();
+            }
+            return c;
+        });
+        if (!zoneOk || name.isEmpty() || address.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Interface(e.name(), name.get(), address.get(), e.key().location()));
+    }
+
+    private void checkInterfaces(String ctx, List<Interface> interfaces) {
+        for (int i = 0; i < interfaces.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                Interface a = interfaces.get(j);
+                Interface b = interfaces.get(i);
+                if (a.name().equals(b.name())) {
+                    diags.error(b.location(), ctx + ": zones '" + a.zone() + "' and '" + b.zone()
+                            + "' both use interface " + b.name());
+                }
+                if (a.address().contains(b.address().network()) || b.address().contains(a.address().network())) {
+                    diags.error(b.location(), ctx + ": the " + b.zone() + " subnet " + b.address().networkString()
+                            + " overlaps the " + a.zone() + " subnet " + a.address().networkString());
+                }
+            }
+        }
+    }
+
+    private void checkPublicAddressesUnique(List<Firewall> firewalls) {
+        Map<Ipv4, String> owner = new HashMap<>();
+        for (Firewall fw : firewalls) {
+            List<Ipv4> all = new ArrayList<>(fw.publicAddresses());
+            all.add(fw.defaultPublicAddress());
+            for (Ipv4 a : all) {
+                String prev = owner.putIfAbsent(a, fw.name());
+                if (prev != null && !prev.equals(fw.name())) {
+                    diags.error(fw.location(), "firewall '" + fw.name() + "' uses public address " + a
+                            + ", which firewall '" + prev + "' uses too");
+                }
+            }
+        }
+    }
+
+    private void devices(MapNode m, List<Firewall> firewalls, List<Device> out) {
+        Map<String, Location> names = new HashMap<>();
+        Map<Ipv4, String> addresses = new HashMap<>();
+        for (MapNode.Entry e : m.entries()) {
+            for (Device d : device(e, firewalls, out.size())) {
+                Location prev = names.putIfAbsent(d.name(), d.location());
+                if (prev != null) {
+                    diags.error(d.location(), "device name '" + d.name() + "' is already used at " + prev
+                            + (d.name().equals(e.name()) ? "" : " (names made by 'count' are <name>-1, <name>-2, ...)"));
+                    continue;
+                }
+                String prevAddr = addresses.putIfAbsent(d.address(), d.name());
+                if (prevAddr != null) {
+                    diags.warning(d.location(), "device '" + d.name() + "' has the same address " + d.address()
+                            + " as device '" + prevAddr + "'; portplan treats them as one host and keeps their ports apart");
+                }
+                out.add(d);
+            }
+        }
+    }
+
+    private List<Device> device(MapNode.Entry e, List<Firewall> firewalls, int order) {
+        String ctx = "device '" + e.name() + "'";
+        boolean nameOk = Fields.name(e.key(), diags, "device name").isPresent();
+        Optional<Fields> of = Fields.of(e.value(), diags, ctx, DEVICE_KEYS);
+        if (of.isEmpty()) {
+            return List.of();
+        }
+        Fields f = of.get();
+        Optional<Located<String>> model = f.scalar("model", true).map(s -> new Located<>(s.text(), s.location()));
+        Optional<ScalarNode> addressNode = f.scalar("address", true);
+        Optional<Ipv4> address = addressNode.flatMap(s -> address(s, ctx + " address"));
+        Optional<ScalarNode> countNode = f.scalar("count", false);
+        int count = countNode.flatMap(s -> Fields.integer(s, diags, ctx + " count", 1, MAX_COUNT)).orElse(1);
+        Optional<ScalarNode> fwNode = f.scalar("firewall", false);
+        Optional<ScalarNode> publicNode = f.scalar("public-address", false);
+        Optional<Ipv4> publicAddress = publicNode.flatMap(s -> address(s, ctx + " public-address"));
+        Map<String, Located<String>> params = params(f, ctx);
+        Map<String, Located<PortRange>> ports = ports(f, ctx);
+        if (!nameOk || model.isEmpty() || address.isEmpty()) {
+            return List.of();
+        }
+        Optional<Placement> placement = place(ctx, address.get(), addressNode.get().location(), fwNode, firewalls);
+        if (placement.isEmpty()) {
+            return List.of();
+        }
+        Firewall fw = placement.get().firewall();
+        Interface zone = placement.get().zone();
+        Ipv4 pub = fw.defaultPublicAddress();
+        boolean own = false;
+        if (publicAddress.isPresent()) {
+            Location at = publicNode.get().location();
+            List<Ipv4> allowed = new ArrayList<>(fw.publicAddresses());
+            allowed.add(0, fw.defaultPublicAddress());
+            if (zone.zone().equals(Firewall.OUTSIDE)) {
+                diags.error(at, ctx + " is in the outside zone, where there is no NAT, so it cannot have a public-address");
+                return List.of();
+            }
+            if (!allowed.contains(publicAddress.get())) {
+                diags.error(at, ctx + ": public-address " + publicAddress.get() + " is not an address of firewall '"
+                        + fw.name() + "'" + Suggestions.hint(publicAddress.get().toString(),
+                        allowed.stream().map(Ipv4::toString).toList())
+                        + "; list it under the firewall's public-addresses (it has: "
+                        + String.join(", ", allowed.stream().map(Ipv4::toString).toList()) + ")");
+                return List.of();
+            }
+            pub = publicAddress.get();
+            own = !pub.equals(fw.defaultPublicAddress());
+        }
+        if (count > 1) {
+            Ipv4 lastAddress = address.get().plus(count - 1);
+            Cidr subnet = zone.address();
+            boolean fits = lastAddress.value() <= 0xFFFF_FFFFL && subnet.contains(lastAddress)
+                    && (subnet.prefix() >= 31 || !lastAddress.equals(subnet.broadcast()));
+            if (!fits) {
+                diags.error(countNode.get().location(), ctx + ": " + count + " devices from " + address.get()
+                        + " run past the " + zone.zone() + " subnet " + subnet.networkString()
+                        + " (last usable address " + (subnet.prefix() >= 31 ? subnet.broadcast() : subnet.broadcast().plus(-1)) + ")");
+                return List.of();
+            }
+            for (Interface i : fw.interfaces()) {
+                Ipv4 own2 = i.address().address();
+                if (own2.value() > address.get().value() && own2.value() <= lastAddress.value()) {
+                    diags.error(countNode.get().location(), ctx + ": " + count + " devices from " + address.get()
+                            + " would include the firewall's own " + i.zone() + " address " + own2);
+                    return List.of();
+                }
+            }
+        }
+        if (own && count > 1) {
+            diags.warning(publicNode.get().location(), ctx + ": all " + count + " devices share public-address " + pub
+                    + ", so they share its ports");
+        }
+        List<Device> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String name = count == 1 && countNode.isEmpty() ? e.name() : e.name() + "-" + (i + 1);
+            out.add(new Device(name, order + i, model.get(), address.get().plus(i), fw.name(), zone.zone(), pub, own,
+                    params, ports, e.key().location()));
+        }
+        return out;
+    }
+
+    /** {@code params:} as written; the planner checks names and values against the model. */
+    private Map<String, Located<String>> params(Fields f, String ctx) {
+        Map<String, Located<String>> params = new LinkedHashMap<>();
+        f.mapping("params", false).ifPresent(pm -> pm.entries().forEach(pe -> Fields.scalar(pe.value(), diags,
+                ctx + " param '" + pe.name() + "'").ifPresent(v -> params.put(pe.name(), new Located<>(v.text(), v.location())))));
+        return params;
+    }
+
+    /** {@code ports:} pool name to pinned port or range. */
+    private Map<String, Located<PortRange>> ports(Fields f, String ctx) {
+        Map<String, Located<PortRange>> ports = new LinkedHashMap<>();
+        f.mapping("ports", false).ifPresent(pm -> pm.entries().forEach(pe -> Fields.scalar(pe.value(), diags,
+                ctx + " port '" + pe.name() + "'").ifPresent(v -> {
+                    try {
+                        ports.put(pe.name(), new Located<>(PortRange.parse(v.text()), v.location()));
+                    } catch (IllegalArgumentException ex) {
+                        diags.error(v.location(), ctx + " port '" + pe.name() + "': " + ex.getMessage());
+                    }
+                })));
+        return ports;
+    }
+
+    private record Placement(Firewall firewall, Interface zone) {
+    }
+
+    private Optional<Placement> place(String ctx, Ipv4 a, Location at, Optional<ScalarNode> fwNode, List<Firewall> firewalls) {
+        List<Firewall> candidates = firewalls;
+        if (fwNode.isPresent()) {
+            String fwName = fwNode.get().text();
+            Optional<Firewall> fw = firewalls.stream().filter(x -> x.name().equals(fwName)).findFirst();
+            if (fw.isEmpty()) {
+                diags.error(fwNode.get().location(), ctx + ": unknown firewall '" + fwName + "'"
+                        + Suggestions.hint(fwName, firewalls.stream().map(Firewall::name).toList()));
+                return Optional.empty();
+            }
+            candidates = List.of(fw.get());
+        }
+        List<Placement> found = new ArrayList<>();
+        for (Firewall fw : candidates) {
+            fw.zoneOf(a).ifPresent(z -> found.add(new Placement(fw, z)));
+        }
+        if (found.isEmpty()) {
+            StringBuilder subnets = new StringBuilder();
+            for (Firewall fw : candidates) {
+                for (Interface i : fw.interfaces()) {
+                    subnets.append(subnets.length() == 0 ? "" : ", ").append(fw.name()).append('/').append(i.zone())
+                            .append(' ').append(i.address().networkString());
+                }
+            }
+            diags.error(at, ctx + ": address " + a + " is in no interface subnet"
+                    + (subnets.length() == 0 ? "" : " (subnets: " + subnets + ")"));
+            return Optional.empty();
+        }
+        if (found.size() > 1) {
+            diags.error(at, ctx + ": address " + a + " is in subnets of firewalls "
+                    + String.join(" and ", found.stream().map(p -> "'" + p.firewall().name() + "'").toList())
+                    + "; add 'firewall: <name>' to the device");
+            return Optional.empty();
+        }
+        Placement p = found.get(0);
+        Cidr subnet = p.zone().address();
+        if (p.zone().address().address().equals(a)) {
+            diags.error(at, ctx + ": " + a + " is the firewall's own " + p.zone().zone() + " interface address");
+            return Optional.empty();
+        }
+        if (subnet.prefix() < 31 && (a.equals(subnet.network()) || a.equals(subnet.broadcast()))) {
+            diags.error(at, ctx + ": " + a + " is the " + (a.equals(subnet.network()) ? "network" : "broadcast")
+                    + " address of " + subnet.networkString());
+            return Optional.empty();
+        }
+        return Optional.of(p);
+    }
+
+    private Optional<Peer> peer(MapNode.Entry e) {
+        String ctx = "peer '" + e.name() + "'";
+        boolean nameOk = Fields.name(e.key(), diags, "peer name").isPresent();
+        Optional<Fields> of = Fields.of(e.value(), diags, ctx, PEER_KEYS);
+        if (of.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = of.get();
+        Optional<Located<String>> role = f.scalar("role", true).map(s -> new Located<>(s.text(), s.location()));
+        List<Cidr> addresses = new ArrayList<>();
+        f.listOrScalar("addresses", true).ifPresent(items -> {
+            if (items.isEmpty()) {
+                diags.error(f.get("addresses").get().location(), ctx + " addresses is empty"
+                        + "; give the peer's addresses, or 0.0.0.0/0 for anyone");
+            }
+            Fields.scalars(items, diags, ctx + " address").forEach(s -> cidr(s, ctx + " address").ifPresent(c -> {
+                if (!c.isNetworkAddress()) {
+                    diags.error(s.location(), ctx + ": " + c + " has host bits set; did you mean " + c.networkString() + "?");
+                } else if (addresses.contains(c)) {
+                    diags.error(s.location(), ctx + ": " + c + " is listed twice");
+                } else {
+                    addresses.add(c);
+                }
+            }));
+        });
+        Map<String, Located<String>> params = params(f, ctx);
+        Map<String, Located<PortRange>> ports = ports(f, ctx);
+        if (!nameOk || role.isEmpty() || addresses.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Peer(e.name(), role.get(), addresses, params, ports, e.key().location()));
+    }
+
+    private Optional<Ipv4> address(ScalarNode s, String what) {
+        try {
+            return Optional.of(Ipv4.parse(s.text().trim()));
+        } catch (IllegalArgumentException ex) {
+            diags.error(s.location(), what + ": " + ex.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Cidr> cidr(ScalarNode s, String what) {
+        try {
+            return Optional.of(Cidr.parse(s.text().trim()));
+        } catch (IllegalArgumentException ex) {
+            diags.error(s.location(), what + ": " + ex.getMessage());
+            return Optional.empty();
+        }
+    }
+}
