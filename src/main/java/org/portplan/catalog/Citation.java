@@ -13,8 +13,8 @@ public record Citation(String document, String section, String page, String note
         Objects.requireNonNull(section);
     }
 
-    /** "allworx-admin-7.2 §14.3.1 p.87". */
+    /** "allworx-admin-7.2 sec. 14.3.1 p.87". */
     public String shortForm() {
-        return document + " §" + section + (page == null ? "" : " p." + page);
+        return document + " sec. " + section + (page == null ? "" : " p." + page);
     }
 }

@@ -15,7 +15,10 @@ public final class Text {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\'' && c != '\\' && c != '`' && c != '$') {
+            if (c == '"' || c == '\'' || c == '`') {
+                continue; // quotes would end the comment early; dropping them keeps words together
+            }
+            if (c >= 0x20 && c < 0x7f && c != '\\' && c != '$') {
                 sb.append(c);
             } else if (c == '\u2013' || c == '\u2014') {
                 sb.append('-');

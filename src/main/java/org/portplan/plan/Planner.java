@@ -496,7 +496,7 @@ public final class Planner {
                     sg.getValue().stream().filter(Endpoint::own).forEach(e -> natted.add(e.device()));
                 }
                 String models = String.join(",", new TreeSet<>(own.stream().map(r -> r.model().id()).toList()));
-                Trace trace = new Trace(Labels.devices(own) + " -> " + labels(dg.getValue()), models, "flow " + f.id(),
+                Trace trace = new Trace(labels(sg.getValue()) + " -> " + labels(dg.getValue()), models, "flow " + f.id(),
                         f.purpose(), f.source().document(), f.source().section());
                 List<Cidr> srcs = addresses(sg.getValue());
                 List<Cidr> dsts = addresses(dg.getValue());

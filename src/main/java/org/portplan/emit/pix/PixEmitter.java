@@ -78,10 +78,10 @@ public final class PixEmitter implements Emitter {
             trace(out, f.trace());
             if (f.publicPorts().size() > 1) {
                 ranges++;
+                statics += lines.size();
                 out.append("! PIX static PAT takes single ports only: ").append(f.publicPorts())
                         .append(" becomes ").append(lines.size()).append(" statics\n");
             }
-            statics += lines.size();
             lines.forEach(l -> out.append(l).append('\n'));
         }
         for (SourceNat s : fw.sourceNats()) {
