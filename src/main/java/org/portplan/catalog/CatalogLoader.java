@@ -364,8 +364,10 @@ public final class CatalogLoader {
             return;
         }
         Fields f = of.get();
-        Optional<String> from = f.name("from", true);
-        Optional<String> to = f.name("to", true);
+        Optional<ScalarNode> fromNode = f.scalar("from", true);
+        Optional<ScalarNode> toNode = f.scalar("to", true);
+        Optional<String> from = fromNode.flatMap(s -> Fields.name(s, diags, ctx + " 'from'"));
+        Optional<String> to = toNode.flatMap(s -> Fields.name(s, diags, ctx + " 'to'"));
         List<PortSpec> ports = portSpecs(f, "ports", true, ctx);
         List<PortSpec> fromPorts = portSpecs(f, "from-ports", false, ctx);
         Requirement requirement = Requirement.MANDATORY;
@@ -381,6 +383,7 @@ public final class CatalogLoader {
             }
         }
         Optional<ScalarNode> when = f.scalar("when", false);
+        Location whenAt = when.map(ScalarNode::location).orElse(null);
         if (requirement == Requirement.CONDITIONAL && when.isEmpty()) {
             diags.error(f.node().location(), ctx + " is conditional, so it needs 'when: <feature>'");
         }
@@ -402,7 +405,7 @@ public final class CatalogLoader {
         if (from.isPresent() && to.isPresent() && purpose.isPresent() && source.isPresent() && !ports.isEmpty()) {
             flows.put(e.name(), new Flow(e.name(), from.get(), to.get(), ports, fromPorts, requirement,
                     when.map(ScalarNode::text).orElse(null), neverFromOutside, purpose.get(), source.get(),
-                    e.key().location()));
+                    whenAt != null ? whenAt : e.key().location(), fromNode.get().location(), toNode.get().location()));
         }
     }
 
@@ -430,14 +433,14 @@ public final class CatalogLoader {
             return Optional.empty();
         }
         if (rest.equals("any")) {
-            return Optional.of(new PortSpec(protocols.get(), new PortSpec.Any(), text));
+            return Optional.of(new PortSpec(protocols.get(), new PortSpec.Any(), text, s.location()));
         }
         if (Character.isLetter(rest.charAt(0))) {
             if (!Fields.NAME.matcher(rest).matches()) {
                 diags.error(s.location(), ctx + ": '" + rest + "' is neither ports nor a pool name");
                 return Optional.empty();
             }
-            return Optional.of(new PortSpec(protocols.get(), new PortSpec.PoolRef(rest), text));
+            return Optional.of(new PortSpec(protocols.get(), new PortSpec.PoolRef(rest), text, s.location()));
         }
         List<PortRange> ranges = new ArrayList<>();
         for (String part : rest.split(",")) {
@@ -446,7 +449,7 @@ public final class CatalogLoader {
         if (ranges.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new PortSpec(protocols.get(), new PortSpec.Ports(ranges), text));
+        return Optional.of(new PortSpec(protocols.get(), new PortSpec.Ports(ranges), text, s.location()));
     }
 
     private Optional<Set<Protocol>> protocols(ScalarNode s, String ctx) {
@@ -517,10 +520,10 @@ public final class CatalogLoader {
         }
         for (Flow flow : flows.values()) {
             String ctx = "flow '" + flow.id() + "'";
-            checkRole(catalog, flow.from(), ctx + " 'from'", flow.location());
-            checkRole(catalog, flow.to(), ctx + " 'to'", flow.location());
-            checkPools(catalog, flow.to(), flow.ports(), ctx + " ports", flow.location());
-            checkPools(catalog, flow.from(), flow.fromPorts(), ctx + " from-ports", flow.location());
+            checkRole(catalog, flow.from(), ctx + " 'from'", flow.fromLocation());
+            checkRole(catalog, flow.to(), ctx + " 'to'", flow.toLocation());
+            checkPools(catalog, flow.to(), flow.ports(), ctx + " ports");
+            checkPools(catalog, flow.from(), flow.fromPorts(), ctx + " from-ports");
             if (flow.when() != null && !features.containsKey(flow.when())) {
                 diags.error(flow.location(), ctx + " depends on unknown feature '" + flow.when() + "'"
                         + Suggestions.hint(flow.when(), features.keySet()));
@@ -534,8 +537,9 @@ public final class CatalogLoader {
         }
     }
 
-    private void checkPools(Catalog catalog, String role, List<PortSpec> specs, String ctx, Location at) {
+    private void checkPools(Catalog catalog, String role, List<PortSpec> specs, String ctx) {
         for (PortSpec s : specs) {
+            Location at = s.location();
             if (!(s.target() instanceof PortSpec.PoolRef ref)) {
                 continue;
             }

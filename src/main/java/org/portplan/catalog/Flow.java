@@ -10,7 +10,7 @@ import org.portplan.diag.Location;
  */
 public record Flow(String id, String from, String to, List<PortSpec> ports, List<PortSpec> fromPorts,
                    Requirement requirement, String when, boolean neverFromOutside, String purpose,
-                   Citation source, Location location) {
+                   Citation source, Location location, Location fromLocation, Location toLocation) {
 
     public Flow {
         ports = List.copyOf(ports);

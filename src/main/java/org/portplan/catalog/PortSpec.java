@@ -9,7 +9,7 @@ import org.portplan.core.Protocol;
  * One "protocol ports" item of a flow, e.g. {@code tcp 3336, 3338}, {@code tcp/udp 5060},
  * {@code udp rtp} (a pool of the model at that end) or {@code udp any}.
  */
-public record PortSpec(Set<Protocol> protocols, Target target, String text) {
+public record PortSpec(Set<Protocol> protocols, Target target, String text, org.portplan.diag.Location location) {
 
     /** What the ports are. */
     public sealed interface Target permits Ports, PoolRef, Any {

@@ -132,8 +132,7 @@ public final class Planner {
         }
         warnUnused();
         return Optional.of(new Plan(site.name(), site.file(), plans, sheets(),
-                site.features().stream().map(Located::value).toList(),
-                resolved.flows().stream().map(Flow::id).toList()));
+                site.features().stream().map(Located::value).toList()));
     }
 
     // ---- parties ---------------------------------------------------------------------------
@@ -271,6 +270,9 @@ public final class Planner {
             }
         }
         // Pass 2: allocatable pools, devices in file order, pools in catalog order.
+        // Devices of one 'count' entry that run out of room fail alike: one message per entry and pool.
+        Map<String, List<ResolvedDevice>> noRoom = new LinkedHashMap<>();
+        Map<String, String> noRoomReason = new HashMap<>();
         for (ResolvedDevice d : devices) {
             for (Pool pool : d.model().pools()) {
                 if (!(pool.kind() instanceof PoolKind.Allocatable a) || d.device().ports().containsKey(pool.name())) {
@@ -290,7 +292,9 @@ public final class Planner {
                 Optional<PortRange> r = allocator.find(scope, pool.protocolList(), w.defaultRange().first(), (int) size,
                         a.align(), w.bounds());
                 if (r.isEmpty()) {
-                    diags.error(d.device().location(), "device '" + d.name() + "' (" + d.model().id() + "): no room for pool '"
+                    String key = d.device().location() + "/" + pool.name() + "/" + size;
+                    noRoom.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
+                    noRoomReason.putIfAbsent(key, "no room for pool '"
                             + pool.name() + "': needs " + size + " " + protocols(pool.protocolList()) + " port"
                             + (size == 1 ? "" : "s") + sizeText + (a.align() > 1 ? " starting on a multiple of " + a.align() : "")
                             + " between " + w.defaultRange().first() + " and " + w.bounds().last() + " at "
@@ -302,6 +306,13 @@ public final class Planner {
                 allocator.take(scope, pool.protocolList(), r.get(), new PortSpace.Holder(d.name(), "pool " + pool.name()));
                 assigned.computeIfAbsent(d, k -> new LinkedHashMap<>()).put(pool.name(), new Assigned(r.get(), kind, exposed));
             }
+        }
+        for (Map.Entry<String, List<ResolvedDevice>> e : noRoom.entrySet()) {
+            List<ResolvedDevice> failed = e.getValue();
+            ResolvedDevice first = failed.get(0);
+            String who = failed.size() == 1 ? "device '" + first.name() + "'"
+                    : failed.size() + " devices (" + Labels.devices(failed) + ")";
+            diags.error(first.device().location(), who + " (" + first.model().id() + "): " + noRoomReason.get(e.getKey()));
         }
     }
 

@@ -51,9 +51,18 @@ public final class SiteLoader {
     /** Loads a site file; empty when it has errors (all of them are in {@code diags}). */
     public static Optional<Site> load(String file, String text, Diagnostics diags) {
         Diagnostics local = new Diagnostics();
-        Optional<Site> site = YamlReader.read(file, text, local).flatMap(root -> new SiteLoader(file, local).site(root));
+        Optional<Site> site = loadPartial(file, text, local);
         diags.addAll(local);
         return local.hasErrors() ? Optional.empty() : site;
+    }
+
+    /**
+     * Loads what can be loaded: the site with the parts that have no errors, so that later
+     * checks (models, params, roles) can still report their problems in the same run. Empty
+     * only when the file is not a YAML mapping at all.
+     */
+    public static Optional<Site> loadPartial(String file, String text, Diagnostics diags) {
+        return YamlReader.read(file, text, diags).flatMap(root -> new SiteLoader(file, diags).site(root));
     }
 
     private Optional<Site> site(Node root) {
@@ -62,27 +71,27 @@ public final class SiteLoader {
             return Optional.empty();
         }
         Fields f = of.get();
-        Optional<String> name = f.name("site", true);
+        Optional<String> name = f.scalar("site", true).flatMap(s -> Fields.name(s, diags, "site name"));
         f.string("description", false);
         List<Firewall> firewalls = new ArrayList<>();
-        f.mapping("firewalls", true).ifPresent(m -> {
+        Optional<MapNode> fwNodes = f.mapping("firewalls", true);
+        fwNodes.ifPresent(m -> {
             if (m.entries().isEmpty()) {
                 diags.error(m.location(), "'firewalls' is empty; a site needs at least one firewall");
             }
             m.entries().forEach(e -> firewall(e).ifPresent(firewalls::add));
         });
         checkPublicAddressesUnique(firewalls);
+        // With a broken firewall, "address in no subnet" would be noise: it may be that firewall's subnet.
+        boolean allFirewalls = fwNodes.isPresent() && firewalls.size() == fwNodes.get().entries().size();
         List<Device> devices = new ArrayList<>();
-        f.mapping("devices", false).ifPresent(m -> devices(m, firewalls, devices));
+        f.mapping("devices", false).ifPresent(m -> devices(m, firewalls, allFirewalls, devices));
         List<Peer> peers = new ArrayList<>();
         f.mapping("peers", false).ifPresent(m -> m.entries().forEach(e -> peer(e).ifPresent(peers::add)));
         List<Located<String>> features = names(f, "features");
         List<Located<String>> include = names(f, "include");
         List<Located<String>> exclude = names(f, "exclude");
-        if (name.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Site(name.get(), file, firewalls, devices, peers, features, include, exclude));
+        return Optional.of(new Site(name.orElse("unnamed"), file, firewalls, devices, peers, features, include, exclude));
     }
 
     private List<Located<String>> names(Fields f, String key) {
@@ -223,11 +232,11 @@ public final class SiteLoader {
         }
     }
 
-    private void devices(MapNode m, List<Firewall> firewalls, List<Device> out) {
+    private void devices(MapNode m, List<Firewall> firewalls, boolean allFirewalls, List<Device> out) {
         Map<String, Location> names = new HashMap<>();
         Map<Ipv4, String> addresses = new HashMap<>();
         for (MapNode.Entry e : m.entries()) {
-            for (Device d : device(e, firewalls, out.size())) {
+            for (Device d : device(e, firewalls, allFirewalls, out.size())) {
                 Location prev = names.putIfAbsent(d.name(), d.location());
                 if (prev != null) {
                     diags.error(d.location(), "device name '" + d.name() + "' is already used at " + prev
@@ -244,7 +253,7 @@ public final class SiteLoader {
         }
     }
 
-    private List<Device> device(MapNode.Entry e, List<Firewall> firewalls, int order) {
+    private List<Device> device(MapNode.Entry e, List<Firewall> firewalls, boolean allFirewalls, int order) {
         String ctx = "device '" + e.name() + "'";
         boolean nameOk = Fields.name(e.key(), diags, "device name").isPresent();
         Optional<Fields> of = Fields.of(e.value(), diags, ctx, DEVICE_KEYS);
@@ -265,7 +274,8 @@ public final class SiteLoader {
         if (!nameOk || model.isEmpty() || address.isEmpty()) {
             return List.of();
         }
-        Optional<Placement> placement = place(ctx, address.get(), addressNode.get().location(), fwNode, firewalls);
+        Optional<Placement> placement = place(ctx, address.get(), addressNode.get().location(), fwNode, firewalls,
+                allFirewalls);
         if (placement.isEmpty()) {
             return List.of();
         }
@@ -312,6 +322,11 @@ public final class SiteLoader {
                 }
             }
         }
+        if (count > 1 && !ports.isEmpty()) {
+            diags.error(f.entry("ports").get().key().location(), ctx + ": 'ports' pins ports for one device, but 'count' makes "
+                    + count + " devices that cannot all have them; list the devices separately");
+            return List.of();
+        }
         if (own && count > 1) {
             diags.warning(publicNode.get().location(), ctx + ": all " + count + " devices share public-address " + pub
                     + ", so they share its ports");
@@ -350,7 +365,8 @@ public final class SiteLoader {
     private record Placement(Firewall firewall, Interface zone) {
     }
 
-    private Optional<Placement> place(String ctx, Ipv4 a, Location at, Optional<ScalarNode> fwNode, List<Firewall> firewalls) {
+    private Optional<Placement> place(String ctx, Ipv4 a, Location at, Optional<ScalarNode> fwNode, List<Firewall> firewalls,
+                                      boolean allFirewalls) {
         List<Firewall> candidates = firewalls;
         if (fwNode.isPresent()) {
             String fwName = fwNode.get().text();
@@ -365,6 +381,9 @@ public final class SiteLoader {
         List<Placement> found = new ArrayList<>();
         for (Firewall fw : candidates) {
             fw.zoneOf(a).ifPresent(z -> found.add(new Placement(fw, z)));
+        }
+        if (found.isEmpty() && !allFirewalls) {
+            return Optional.empty();
         }
         if (found.isEmpty()) {
             StringBuilder subnets = new StringBuilder();

@@ -20,6 +20,8 @@ public final class Fields {
     private final MapNode map;
     private final Diagnostics diags;
     private final String context;
+    /** Allowed keys that an unknown key looks like a typo of: their absence is already reported. */
+    private final java.util.Set<String> misspelled = new java.util.HashSet<>();
 
     private Fields(MapNode map, Diagnostics diags, String context) {
         this.map = map;
@@ -36,14 +38,17 @@ public final class Fields {
             diags.error(node.location(), context + " must be a mapping of keys to values, found " + describe(node));
             return Optional.empty();
         }
+        Fields f = new Fields(m, diags, context);
         for (MapNode.Entry e : m.entries()) {
             if (!allowed.contains(e.name())) {
+                Optional<String> near = Suggestions.nearest(e.name(), allowed);
+                near.ifPresent(f.misspelled::add);
                 diags.error(e.key().location(), "unknown key '" + e.name() + "' in " + context
-                        + Suggestions.hint(e.name(), allowed)
+                        + near.map(n -> " (did you mean '" + n + "'?)").orElse("")
                         + "; allowed keys: " + String.join(", ", allowed.stream().sorted().toList()));
             }
         }
-        return Optional.of(new Fields(m, diags, context));
+        return Optional.of(f);
     }
 
     public static String describe(Node node) {
@@ -71,7 +76,7 @@ public final class Fields {
 
     public Optional<Node> required(String key) {
         Optional<Node> n = map.get(key);
-        if (n.isEmpty()) {
+        if (n.isEmpty() && !misspelled.contains(key)) {
             diags.error(map.location(), context + " is missing the required key '" + key + "'");
         }
         return n;

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.portplan.diag.Diagnostics;
 import org.portplan.diag.Location;
 
@@ -46,7 +48,10 @@ public final class YamlReader {
             }
             return diags.hasErrors() ? Optional.empty() : Optional.of(root);
         } catch (JsonProcessingException e) {
-            diags.error(location(file, e.getLocation()), "malformed YAML: " + clean(e.getOriginalMessage()));
+            Problem problem = problem(e.getOriginalMessage());
+            Location at = problem.line() > 0 ? new Location(file, problem.line(), problem.column())
+                    : location(file, e.getLocation());
+            diags.error(at, "malformed YAML: " + problem.text());
             return Optional.empty();
         } catch (IOException e) {
             diags.error(Location.of(file), "cannot read: " + e.getMessage());
@@ -100,24 +105,45 @@ public final class YamlReader {
         return new Location(file, loc.getLineNr(), Math.max(1, loc.getColumnNr()));
     }
 
-    /** SnakeYAML messages span lines and repeat the position; keep the first line, which says what is wrong. */
-    private static String clean(String message) {
+    private record Problem(String text, int line, int column) {
+    }
+
+    private static final Pattern MARK = Pattern.compile("^\\s*in '[^']*', line (\\d+), column (\\d+):?\\s*$");
+
+    /**
+     * SnakeYAML messages span lines: an optional context ("while parsing a flow mapping") with
+     * its position and a snippet, then the problem with its position. Keep the problem and
+     * its position, and mention the context's start, which is where a missing bracket began.
+     */
+    private static Problem problem(String message) {
         if (message == null) {
-            return "unreadable input";
+            return new Problem("unreadable input", 0, 0);
         }
-        String m = message.strip();
-        int nl = m.indexOf('\n');
-        String first = nl < 0 ? m : m.substring(0, nl).strip();
-        String rest = nl < 0 ? "" : m.substring(nl + 1);
-        // SnakeYAML puts the real problem on a later line ("found character '\t' that cannot start any token").
-        for (String line : rest.split("\n")) {
-            String l = line.strip();
-            if (!l.isEmpty() && !l.startsWith("in '") && !l.startsWith("at [") && !l.contains("^")
-                    && !l.startsWith("\"") && !l.matches(".*line \\d+, column \\d+.*")) {
-                first = first.isEmpty() ? l : first + "; " + l;
-                break;
+        List<String> texts = new ArrayList<>();
+        List<int[]> marks = new ArrayList<>();
+        String[] lines = message.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = MARK.matcher(lines[i]);
+            if (m.matches()) {
+                marks.add(new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), texts.size()});
+                i++; // the snippet line after a mark
+                if (i + 1 < lines.length && lines[i + 1].strip().equals("^")) {
+                    i++;
+                }
+            } else if (!lines[i].isBlank() && !lines[i].strip().equals("^")) {
+                texts.add(lines[i].strip());
             }
         }
-        return first.replaceAll("\\s+", " ");
+        if (texts.isEmpty()) {
+            return new Problem(message.strip().replaceAll("\\s+", " "), 0, 0);
+        }
+        String text = texts.get(texts.size() - 1);
+        if (texts.size() > 1 && texts.get(0).startsWith("while ") && !marks.isEmpty() && marks.get(0)[2] == 1) {
+            int[] ctx = marks.get(0);
+            text = text + " (" + texts.get(0) + " that starts at line " + ctx[0] + ", column " + ctx[1] + ")";
+        }
+        text = text.replace("character '\\t(TAB)'", "a tab").replace("\\t(TAB)", "tabs");
+        int[] where = marks.isEmpty() ? new int[] {0, 0} : marks.get(marks.size() - 1);
+        return new Problem(text, where[0], where[1]);
     }
 }
