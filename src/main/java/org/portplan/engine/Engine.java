@@ -124,23 +124,18 @@ public final class Engine {
             for (Map.Entry<String, String> f : outputs.files().entrySet()) {
                 Files.writeString(staging.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
             }
-            if (!Files.exists(target)) {
-                Files.move(staging, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                staging = null;
-            } else {
-                for (String name : outputs.files().keySet()) {
-                    Files.move(staging.resolve(name), target.resolve(name),
-                            java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                }
+            // The staging directory itself is private (mode 700); the files in it have normal modes.
+            Files.createDirectories(target);
+            for (String name : outputs.files().keySet()) {
+                Files.move(staging.resolve(name), target.resolve(name),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
             for (String name : outputs.files().keySet()) {
                 written.add(dir.resolve(name));
             }
             return written;
         } finally {
-            if (staging != null) {
-                deleteQuietly(staging);
-            }
+            deleteQuietly(staging);
         }
     }
 
