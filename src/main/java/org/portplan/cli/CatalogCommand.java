@@ -1,7 +1,6 @@
 package org.portplan.cli;
 
 import java.io.PrintWriter;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.portplan.catalog.Catalog;
 import org.portplan.catalog.DeviceModel;
@@ -38,13 +37,8 @@ final class CatalogCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintWriter err = spec.commandLine().getErr();
-            int[] code = {0};
-            Optional<Catalog> cat = catalog.load(err, code);
-            if (cat.isEmpty()) {
-                return code[0];
-            }
-            spec.commandLine().getOut().print(CatalogReport.list(cat.get()));
+            Catalog cat = catalog.load(spec.commandLine().getErr());
+            spec.commandLine().getOut().print(CatalogReport.list(cat));
             spec.commandLine().getOut().flush();
             return ExitCode.OK.code();
         }
@@ -66,17 +60,10 @@ final class CatalogCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
-            int[] code = {0};
-            Optional<Catalog> cat = catalog.load(err, code);
-            if (cat.isEmpty()) {
-                return code[0];
-            }
-            Optional<DeviceModel> m = cat.get().model(model);
-            if (m.isEmpty()) {
-                return Reporting.usage(err, "unknown model '" + model + "'"
-                        + Suggestions.hint(model, cat.get().models().keySet()) + "; 'portplan catalog list' shows the models");
-            }
-            spec.commandLine().getOut().print(CatalogReport.show(cat.get(), m.get()));
+            Catalog cat = catalog.load(err);
+            DeviceModel m = cat.model(model).orElseThrow(() -> Reporting.usage(err, "unknown model '" + model + "'"
+                    + Suggestions.hint(model, cat.models().keySet()) + "; 'portplan catalog list' shows the models"));
+            spec.commandLine().getOut().print(CatalogReport.show(cat, m));
             spec.commandLine().getOut().flush();
             return ExitCode.OK.code();
         }

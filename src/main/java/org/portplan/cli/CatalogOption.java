@@ -16,19 +16,18 @@ final class CatalogOption {
             description = "Read the device catalog from DIR (*.yaml) instead of the catalog built into portplan.")
     Path dir;
 
-    /** The catalog, or empty after printing why not (with the exit code to use in {@code code[0]}). */
-    Optional<Catalog> load(PrintWriter err, int[] code) {
+    /** The catalog; on failure prints why and throws {@link Exit}. */
+    Catalog load(PrintWriter err) {
+        Result<Catalog> r;
         try {
-            Result<Catalog> r = Engine.loadCatalog(Optional.ofNullable(dir));
-            if (!r.ok()) {
-                Reporting.print(r.diagnostics(), err);
-                code[0] = ExitCode.INVALID.code();
-                return Optional.empty();
-            }
-            return r.value();
+            r = Engine.loadCatalog(Optional.ofNullable(dir));
         } catch (InputException e) {
-            code[0] = Reporting.usage(err, e.getMessage());
-            return Optional.empty();
+            throw Reporting.usage(err, e.getMessage());
         }
+        if (!r.ok()) {
+            Reporting.print(r.diagnostics(), err);
+            throw new Exit(ExitCode.INVALID);
+        }
+        return r.value().get();
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.portplan.catalog.Catalog;
@@ -51,16 +50,12 @@ final class CompileCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Set<Platform> targets = targets(spec, target);
-        int[] code = {0};
-        Optional<Catalog> cat = catalog.load(err, code);
-        if (cat.isEmpty()) {
-            return code[0];
-        }
+        Catalog cat = catalog.load(err);
         Result<Outputs> r;
         try {
-            r = Engine.compile(cat.get(), site, targets);
+            r = Engine.compile(cat, site, targets);
         } catch (InputException e) {
-            return Reporting.usage(err, e.getMessage());
+            throw Reporting.usage(err, e.getMessage());
         }
         Reporting.print(r.diagnostics(), err);
         if (!r.ok() || Reporting.failed(r.diagnostics(), strict)) {

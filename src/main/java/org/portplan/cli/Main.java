@@ -33,6 +33,9 @@ public final class Main {
             return ExitCode.USAGE.code();
         });
         cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof Exit exit) {
+                return exit.code().code();
+            }
             err.println("portplan: internal error: " + ex);
             if (System.getenv("PORTPLAN_DEBUG") != null) {
                 ex.printStackTrace(err);

@@ -2,7 +2,6 @@ package org.portplan.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.portplan.catalog.Catalog;
 import org.portplan.engine.Engine;
@@ -44,16 +43,12 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PlanFormat f = PlanFormat.byId(format).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "unknown format '" + format + "'; use text, markdown or json"));
-        int[] code = {0};
-        Optional<Catalog> cat = catalog.load(err, code);
-        if (cat.isEmpty()) {
-            return code[0];
-        }
+        Catalog cat = catalog.load(err);
         Result<Plan> r;
         try {
-            r = Engine.plan(cat.get(), site);
+            r = Engine.plan(cat, site);
         } catch (InputException e) {
-            return Reporting.usage(err, e.getMessage());
+            throw Reporting.usage(err, e.getMessage());
         }
         Reporting.print(r.diagnostics(), err);
         if (!r.ok()) {

@@ -25,9 +25,10 @@ final class Reporting {
         return diags.hasErrors() || (strict && diags.hasWarnings());
     }
 
-    static int usage(PrintWriter err, String message) {
+    /** Prints a usage problem; the caller throws the result. */
+    static Exit usage(PrintWriter err, String message) {
         err.println("portplan: error: " + message);
         err.flush();
-        return ExitCode.USAGE.code();
+        return new Exit(ExitCode.USAGE);
     }
 }

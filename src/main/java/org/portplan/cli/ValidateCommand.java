@@ -3,7 +3,6 @@ package org.portplan.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.portplan.catalog.Catalog;
@@ -38,16 +37,12 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int[] code = {0};
-        Optional<Catalog> cat = catalog.load(err, code);
-        if (cat.isEmpty()) {
-            return code[0];
-        }
+        Catalog cat = catalog.load(err);
         Diagnostics all = new Diagnostics();
         boolean usage = false;
         for (Path site : sites) {
             try {
-                all.addAll(Engine.compile(cat.get(), site, Set.of()).diagnostics());
+                all.addAll(Engine.compile(cat, site, Set.of()).diagnostics());
             } catch (InputException e) {
                 err.println("portplan: error: " + e.getMessage());
                 usage = true;
