@@ -387,47 +387,82 @@ public final class Planner {
                 dedupeForwards(forwards), prune(permits), sourceNats(fw, zoneByName));
     }
 
-    private record PermitKey(Zone from, Zone to, List<Cidr> sources, List<Cidr> destinations, Protocol protocol,
-                             PortRange sourcePorts) {
-    }
-
     /**
-     * Drops permits another permit already covers: the same parties and protocol with any
-     * destination port, or the same ports again from a second flow. The kept rule's trace
-     * names the flows it also serves.
+     * Drops permits another permit already covers: one between the same zones for the same
+     * protocol, from at least the same sources and source ports, to at least the same
+     * destinations, on any port (or on the same ports, from a second flow). The kept rule's
+     * trace names the flows it also serves. Only permits open to any port can cover others
+     * with different ports, so each permit is compared with those few, not with all.
      */
     private static List<Permit> prune(List<Permit> permits) {
-        Map<PermitKey, List<Permit>> groups = new LinkedHashMap<>();
+        List<Permit> anyPort = permits.stream().filter(p -> p.ports() == null).toList();
+        Map<Permit, Set<String>> alsoFor = new IdentityHashMap<>();
+        Map<List<Object>, Permit> sameRule = new HashMap<>();
+        List<Permit> kept = new ArrayList<>();
         for (Permit p : permits) {
-            groups.computeIfAbsent(new PermitKey(p.from(), p.to(), p.sources(), p.destinations(), p.protocol(),
-                    p.sourcePorts()), k -> new ArrayList<>()).add(p);
+            Permit cover = null;
+            for (Permit a : anyPort) {
+                if (a != p && covers(a, p) && (p.ports() != null || !covers(p, a) || anyPort.indexOf(a) < anyPort.indexOf(p))) {
+                    cover = a;
+                    break;
+                }
+            }
+            if (cover == null) {
+                Permit same = sameRule.putIfAbsent(List.of(p.from(), p.to(), p.sources(), p.destinations(), p.protocol(),
+                        String.valueOf(p.sourcePorts()), String.valueOf(p.ports())), p);
+                if (same == null) {
+                    kept.add(p);
+                    continue;
+                }
+                cover = same;
+            }
+            if (!cover.flow().equals(p.flow())) {
+                alsoFor.computeIfAbsent(cover, k -> new TreeSet<>()).add(p.flow());
+            }
         }
         List<Permit> out = new ArrayList<>();
-        for (List<Permit> group : groups.values()) {
-            Permit any = group.stream().filter(p -> p.ports() == null).findFirst().orElse(null);
-            Map<PortRange, Permit> kept = new LinkedHashMap<>();
-            Map<Permit, Set<String>> alsoFor = new IdentityHashMap<>();
-            for (Permit p : group) {
-                Permit keeper = any != null ? any : kept.computeIfAbsent(p.ports(), k -> p);
-                if (keeper != p && !keeper.flow().equals(p.flow())) {
-                    alsoFor.computeIfAbsent(keeper, k -> new TreeSet<>()).add(p.flow());
-                }
+        for (Permit k : kept) {
+            Set<String> also = alsoFor.get(k);
+            if (also == null) {
+                out.add(k);
+                continue;
             }
-            List<Permit> keepers = any != null ? List.of(any) : new ArrayList<>(kept.values());
-            for (Permit k : keepers) {
-                Set<String> also = alsoFor.get(k);
-                if (also == null) {
-                    out.add(k);
-                } else {
-                    Trace t = k.trace();
-                    out.add(new Permit(k.firewall(), k.from(), k.to(), k.sources(), k.destinations(), k.protocol(),
-                            k.sourcePorts(), k.ports(), k.flow(), k.model(), new Trace(t.devices(), t.model(),
-                            t.entry() + " (also covers " + String.join(", ", also) + ")", t.purpose(), t.document(),
-                            t.section())));
-                }
-            }
+            Trace t = k.trace();
+            out.add(new Permit(k.firewall(), k.from(), k.to(), k.sources(), k.destinations(), k.protocol(), k.sourcePorts(),
+                    k.ports(), k.flow(), k.model(), new Trace(t.devices(), t.model(),
+                    t.entry() + " (also covers " + String.join(", ", also) + ")", t.purpose(), t.document(), t.section())));
         }
         return out;
+    }
+
+    /** Whether {@code a} (open to any destination port) allows every connection {@code b} allows. */
+    private static boolean covers(Permit a, Permit b) {
+        return a.from().equals(b.from()) && a.to().equals(b.to()) && a.protocol() == b.protocol()
+                && (a.sourcePorts() == null || (b.sourcePorts() != null && a.sourcePorts().contains(b.sourcePorts())))
+                && contains(a.sources(), b.sources()) && contains(a.destinations(), b.destinations());
+    }
+
+    /** Whether every address of {@code inner} is in {@code outer}; an empty list is everyone. */
+    private static boolean contains(List<Cidr> outer, List<Cidr> inner) {
+        if (outer.isEmpty()) {
+            return true;
+        }
+        if (inner.isEmpty()) {
+            return false;
+        }
+        for (Cidr c : inner) {
+            boolean in = false;
+            for (Cidr o : outer) {
+                if (o.prefix() <= c.prefix() && o.contains(c.network())) {
+                    in = true;
+                    break;
+                }
+            }
+            if (!in) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<Forward> dedupeForwards(List<Forward> forwards) {
@@ -479,12 +514,12 @@ public final class Planner {
         // becomes a few rules with address lists rather than one rule per pair.
         Map<List<PortItem>, List<Endpoint>> srcGroups = new LinkedHashMap<>();
         for (Endpoint s : sources) {
-            srcGroups.computeIfAbsent(f.fromPorts().isEmpty() ? List.of() : resolve(f.fromPorts(), s, f),
+            srcGroups.computeIfAbsent(f.fromPorts().isEmpty() ? List.of() : portsOnly(resolve(f.fromPorts(), s, f)),
                     k -> new ArrayList<>()).add(s);
         }
         Map<List<PortItem>, List<Endpoint>> dstGroups = new LinkedHashMap<>();
         for (Endpoint d : dests) {
-            dstGroups.computeIfAbsent(resolve(f.ports(), d, f), k -> new ArrayList<>()).add(d);
+            dstGroups.computeIfAbsent(portsOnly(resolve(f.ports(), d, f)), k -> new ArrayList<>()).add(d);
         }
         for (Map.Entry<List<PortItem>, List<Endpoint>> sg : srcGroups.entrySet()) {
             for (Map.Entry<List<PortItem>, List<Endpoint>> dg : dstGroups.entrySet()) {
@@ -531,6 +566,11 @@ public final class Planner {
                 }
             }
         }
+    }
+
+    /** The items without their pools: devices of different models with the same ports share a rule. */
+    private static List<PortItem> portsOnly(List<PortItem> items) {
+        return List.copyOf(new LinkedHashSet<>(items.stream().map(i -> new PortItem(i.protocol(), i.ports(), null)).toList()));
     }
 
     private static String labels(List<Endpoint> endpoints) {
