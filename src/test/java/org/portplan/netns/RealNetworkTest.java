@@ -1,0 +1,157 @@
+package org.portplan.netns;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.portplan.catalog.Catalog;
+import org.portplan.core.Platform;
+import org.portplan.diag.Diagnostic;
+import org.portplan.engine.Engine;
+import org.portplan.engine.Outputs;
+import org.portplan.engine.Result;
+import org.portplan.plan.FirewallPlan;
+
+/** Loads each example's iptables rules into real iptables in network namespaces and checks them with real packets. */
+class RealNetworkTest {
+
+    static final List<String> BACKENDS = List.of("iptables-legacy-restore", "iptables-nft-restore");
+
+    private static Catalog catalog;
+    private static Path ip;
+    @TempDir
+    static Path probeClasses;
+
+    @BeforeAll
+    static void environment() throws Exception {
+        require(isRoot(), "network namespaces need root");
+        Optional<Path> found = tool("ip");
+        require(found.isPresent(), "the 'ip' command (package iproute2) is not installed");
+        ip = found.get();
+        String check = Lab.probeName();
+        boolean netns;
+        try {
+            Command.run(List.of(ip.toString(), "netns", "add", check), "", 10_000);
+            Command.run(List.of(ip.toString(), "netns", "del", check), "", 10_000);
+            netns = true;
+        } catch (IOException e) {
+            netns = false;
+        }
+        require(netns, "this machine cannot create network namespaces ('ip netns add' failed)");
+        Lab.removeStale(ip);
+        Lab.copyProbe(probeClasses);
+        Result<Catalog> c = Engine.loadCatalog(Optional.empty());
+        if (!c.ok()) {
+            fail("the bundled catalog does not load: " + format(c.diagnostics().sorted()));
+        }
+        catalog = c.value().orElseThrow();
+    }
+
+    static Stream<Arguments> scenarios() throws IOException {
+        List<Arguments> out = new ArrayList<>();
+        for (String backend : BACKENDS) {
+            for (Path site : sites()) {
+                out.add(Arguments.of(backend, repo().relativize(site).toString()));
+            }
+        }
+        return out.stream();
+    }
+
+    /** Every example site, and the fixtures that need more zones than the examples have. */
+    static List<Path> sites() throws IOException {
+        List<Path> sites;
+        try (Stream<Path> dirs = Files.list(repo().resolve("examples"))) {
+            sites = new ArrayList<>(dirs.map(d -> d.resolve("site.yaml")).filter(Files::isRegularFile).sorted().toList());
+        }
+        if (sites.isEmpty()) {
+            throw new IllegalStateException("no examples/*/site.yaml under " + repo());
+        }
+        try (Stream<Path> fixtures = Files.list(repo().resolve("src/test/resources/netns"))) {
+            sites.addAll(fixtures.filter(f -> f.toString().endsWith(".yaml")).sorted().toList());
+        }
+        return sites;
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("scenarios")
+    void rulesLetThroughExactlyWhatThePlanSays(String backend, String site) throws Exception {
+        Optional<Path> restore = tool(backend);
+        require(restore.isPresent(), "'" + backend + "' (package iptables) is not installed");
+        Result<Outputs> r = Engine.compile(catalog, repo().resolve(site), Set.of(Platform.IPTABLES));
+        if (!r.ok()) {
+            fail(site + " does not compile: " + format(r.diagnostics().sorted()));
+        }
+        Outputs o = r.value().orElseThrow();
+        assertFalse(o.plan().firewalls().isEmpty(), site + " has no firewall");
+        List<String> failures = new ArrayList<>();
+        for (FirewallPlan fw : o.plan().firewalls()) {
+            String rules = o.files().get(fw.name() + "." + Platform.IPTABLES.id());
+            Layout layout = Layout.of(fw, o.plan().devices());
+            ProbeSet probes = ProbeSet.of(layout);
+            long start = System.nanoTime();
+            Lab.Observed seen;
+            try (Lab lab = Lab.create(ip, probeClasses, layout)) {
+                lab.load(restore.get(), rules);
+                seen = lab.run(probes);
+            }
+            String where = "firewall " + fw.name() + " (" + site + ", " + backend + ")";
+            List<String> found = Verdict.check(where, layout, probes, seen);
+            failures.addAll(found);
+            System.out.printf("RealNetworkTest: %s: %d probes, %d failed, %d ms%n", where, probes.cases().size(),
+                    found.size(), (System.nanoTime() - start) / 1_000_000);
+        }
+        if (!failures.isEmpty()) {
+            fail(failures.size() + " probe(s) did not behave as planned:\n" + String.join("\n", failures));
+        }
+    }
+
+    private static String format(List<Diagnostic> diagnostics) {
+        return diagnostics.stream().map(Diagnostic::format).collect(Collectors.joining("\n"));
+    }
+
+    /** Skips where the test cannot run, but fails in CI, which promises root, iproute2 and iptables. */
+    private static void require(boolean ok, String why) {
+        if (ok) {
+            return;
+        }
+        if ("true".equals(System.getenv("CI"))) {
+            fail("RealNetworkTest cannot run: " + why + " (CI=true, so this is an error, not a skip)");
+        }
+        Assumptions.assumeTrue(false, "RealNetworkTest skipped: " + why);
+    }
+
+    private static boolean isRoot() {
+        try {
+            // /proc/self belongs to the effective user of this process.
+            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /** Finds a program on PATH or in the sbin directories, which a non-login PATH often lacks. */
+    static Optional<Path> tool(String name) {
+        List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
+        dirs.addAll(List.of("/usr/sbin", "/sbin", "/usr/local/sbin"));
+        return dirs.stream().filter(d -> !d.isEmpty()).map(d -> Path.of(d, name))
+                .filter(Files::isExecutable).findFirst();
+    }
+
+    static Path repo() {
+        return Path.of(System.getProperty("portplan.repo", "")).toAbsolutePath();
+    }
+}
