@@ -1,18 +1,15 @@
 package org.portplan.plan;
 
-import java.util.List;
 import org.portplan.core.Ipv4;
 import org.portplan.core.PortRange;
 import org.portplan.core.Protocol;
 
 /**
  * Ports the plan gives one pool of one device, for one protocol. {@code publicAddress} is set
- * when the pool is reached from outside through that address (the allocation scope), and
- * {@code settings} are the device settings, rendered, that make the device use these ports.
+ * when the pool is reached from outside through that address (the allocation scope).
  */
-public record Allocation(String firewall, String device, int deviceOrder, String model, String pool, Protocol protocol,
-                         PortRange ports, Ipv4 deviceAddress, Ipv4 publicAddress, Kind kind, List<String> settings,
-                         String purpose, String citation) {
+public record Allocation(String firewall, String device, String model, String pool, Protocol protocol,
+                         PortRange ports, Ipv4 deviceAddress, Ipv4 publicAddress, Kind kind) {
 
     /** How the ports were chosen. */
     public enum Kind {
@@ -30,9 +27,5 @@ public record Allocation(String firewall, String device, int deviceOrder, String
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
-    }
-
-    public Allocation {
-        settings = List.copyOf(settings);
     }
 }

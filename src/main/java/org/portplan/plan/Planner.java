@@ -696,11 +696,9 @@ public final class Planner {
                 if (a == null) {
                     continue;
                 }
-                List<String> settings = renderSettings(d, pool, a);
                 for (Protocol p : pool.protocolList()) {
-                    out.add(new Allocation(fw.name(), d.name(), dev.order(), d.model().id(), pool.name(), p, a.ports(),
-                            dev.address(), a.exposed() ? dev.publicAddress() : null, a.kind(), settings, pool.purpose(),
-                            pool.source().shortForm()));
+                    out.add(new Allocation(fw.name(), d.name(), d.model().id(), pool.name(), p, a.ports(),
+                            dev.address(), a.exposed() ? dev.publicAddress() : null, a.kind()));
                 }
             }
         }
@@ -766,11 +764,13 @@ public final class Planner {
                         + " (declare its peers, or list the features it needs)");
             }
         }
+        Set<String> used = new HashSet<>();
+        for (ResolvedDevice d : devices) {
+            used.add(d.device().firewall() + " " + d.device().publicAddress());
+        }
         for (Firewall fw : site.firewalls()) {
             for (Ipv4 a : fw.publicAddresses()) {
-                boolean used = devices.stream().anyMatch(d -> d.device().firewall().equals(fw.name())
-                        && d.device().publicAddress().equals(a));
-                if (!used) {
+                if (!used.contains(fw.name() + " " + a)) {
                     diags.warning(fw.location(), "firewall '" + fw.name() + "': public address " + a
                             + " is not used by any device");
                 }

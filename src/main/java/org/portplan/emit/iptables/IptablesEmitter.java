@@ -3,7 +3,6 @@ package org.portplan.emit.iptables;
 import java.util.ArrayList;
 import java.util.List;
 import org.portplan.core.Cidr;
-import org.portplan.core.Ipv4;
 import org.portplan.core.Platform;
 import org.portplan.core.PortRange;
 import org.portplan.emit.AddressBlocks;
@@ -168,9 +167,5 @@ public final class IptablesEmitter implements Emitter {
     private static String comment(Trace t) {
         String text = t.devices() + (t.model() == null || t.model().isEmpty() ? "" : " " + t.model()) + " " + t.entry();
         return " -m comment --comment \"" + Text.comment(text, COMMENT_MAX) + "\"";
-    }
-
-    static String address(Ipv4 a) {
-        return a.toString();
     }
 }
