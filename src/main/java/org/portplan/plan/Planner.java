@@ -113,7 +113,13 @@ public final class Planner {
             }
         }
         for (ResolvedPeer p : resolved.peers()) {
-            peersByRole.computeIfAbsent(p.peer().role().value(), k -> new ArrayList<>()).add(p);
+            // A peer declared as a model (role: equinox-management) plays every role of that model,
+            // as a device of the model would (its gatekeeper, its B2BUA).
+            String role = p.peer().role().value();
+            List<String> roles = catalog.model(role).map(DeviceModel::roles).orElse(List.of(role));
+            for (String r : roles) {
+                peersByRole.computeIfAbsent(r, k -> new ArrayList<>()).add(p);
+            }
         }
         findExposure(resolved.flows());
         if (diags.hasErrors()) {
@@ -390,19 +396,21 @@ public final class Planner {
     /**
      * Drops permits another permit already covers: one between the same zones for the same
      * protocol, from at least the same sources and source ports, to at least the same
-     * destinations, on any port (or on the same ports, from a second flow). The kept rule's
-     * trace names the flows it also serves. Only permits open to any port can cover others
-     * with different ports, so each permit is compared with those few, not with all.
+     * destinations and ports (or the very same rule, from a second flow). The kept rule's
+     * trace names the flows it also serves.
      */
     private static List<Permit> prune(List<Permit> permits) {
-        List<Permit> anyPort = permits.stream().filter(p -> p.ports() == null).toList();
+        // Only a rule open to any port, or to anyone at one end, can cover a different rule;
+        // comparing each rule with those few keeps this linear in practice.
+        List<Permit> anyPort = permits.stream()
+                .filter(p -> p.ports() == null || p.sources().isEmpty() || p.destinations().isEmpty()).toList();
         Map<Permit, Set<String>> alsoFor = new IdentityHashMap<>();
         Map<List<Object>, Permit> sameRule = new HashMap<>();
         List<Permit> kept = new ArrayList<>();
         for (Permit p : permits) {
             Permit cover = null;
             for (Permit a : anyPort) {
-                if (a != p && covers(a, p) && (p.ports() != null || !covers(p, a) || anyPort.indexOf(a) < anyPort.indexOf(p))) {
+                if (a != p && covers(a, p) && (!covers(p, a) || anyPort.indexOf(a) < anyPort.indexOf(p))) {
                     cover = a;
                     break;
                 }
@@ -435,9 +443,10 @@ public final class Planner {
         return out;
     }
 
-    /** Whether {@code a} (open to any destination port) allows every connection {@code b} allows. */
+    /** Whether {@code a} allows every connection {@code b} allows. */
     private static boolean covers(Permit a, Permit b) {
         return a.from().equals(b.from()) && a.to().equals(b.to()) && a.protocol() == b.protocol()
+                && (a.ports() == null || (b.ports() != null && a.ports().contains(b.ports())))
                 && (a.sourcePorts() == null || (b.sourcePorts() != null && a.sourcePorts().contains(b.sourcePorts())))
                 && contains(a.sources(), b.sources()) && contains(a.destinations(), b.destinations());
     }

@@ -200,34 +200,42 @@ final class Lab implements AutoCloseable {
             if (s.process.exitValue() != 0) {
                 throw new IOException("sender in zone " + s.zone + " failed: " + s.output());
             }
+        }
+        Thread.sleep(GRACE_MS);
+        Map<String, List<Received>> received = new HashMap<>();
+        for (Agent s : senders) {
             for (String line : s.lines()) {
                 String[] f = line.split(" ");
                 if (f.length == 5 && f[0].equals("SENT")) {
                     sent.put(f[1], new Sent(Integer.parseInt(f[3]), f[4]));
                 }
             }
+            collect(s.lines(), received);
         }
-        Thread.sleep(GRACE_MS);
-        Map<String, List<Received>> received = new HashMap<>();
         for (Agent l : listeners) {
             l.process.getOutputStream().close();
             if (!l.process.waitFor(COMMAND_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
                 throw new IOException("listener in zone " + l.zone + " did not stop: " + l.output());
             }
             l.drained.await(COMMAND_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            for (String line : l.lines()) {
-                String[] f = line.split(" ");
-                if (f.length == 7 && f[0].equals("RECV")) {
-                    Received r = new Received(Protocol.byId(f[1]).orElseThrow(), Ipv4.parse(f[2]),
-                            Integer.parseInt(f[3]), Ipv4.parse(f[4]), Integer.parseInt(f[5]));
-                    List<Received> list = received.computeIfAbsent(f[6], k -> new ArrayList<>());
-                    if (!list.contains(r)) {
-                        list.add(r);
-                    }
+            collect(l.lines(), received);
+        }
+        return new Observed(received, sent);
+    }
+
+    /** RECV lines, from listeners and from senders whose socket shared a listening port. */
+    private static void collect(List<String> lines, Map<String, List<Received>> received) {
+        for (String line : lines) {
+            String[] f = line.split(" ");
+            if (f.length == 7 && f[0].equals("RECV")) {
+                Received r = new Received(Protocol.byId(f[1]).orElseThrow(), Ipv4.parse(f[2]),
+                        Integer.parseInt(f[3]), Ipv4.parse(f[4]), Integer.parseInt(f[5]));
+                List<Received> list = received.computeIfAbsent(f[6], k -> new ArrayList<>());
+                if (!list.contains(r)) {
+                    list.add(r);
                 }
             }
         }
-        return new Observed(received, sent);
     }
 
     /** A probe JVM in one namespace, with its output gathered as it comes. */

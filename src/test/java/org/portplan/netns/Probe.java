@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
@@ -64,11 +65,15 @@ public final class Probe {
             try {
                 if (p[0].equals("udp")) {
                     DatagramChannel ch = DatagramChannel.open();
+                    // SO_REUSEPORT: a probe may have to leave from a port this host also listens on
+                    // (H.323 RAS from 1719 to 1719); its sender binds the same port alongside.
+                    ch.setOption(StandardSocketOptions.SO_REUSEPORT, true);
                     ch.bind(at);
                     ch.configureBlocking(false);
                     ch.register(selector, SelectionKey.OP_READ, at);
                 } else {
                     ServerSocketChannel ch = ServerSocketChannel.open();
+                    ch.setOption(StandardSocketOptions.SO_REUSEPORT, true);
                     ch.bind(at, 64);
                     ch.configureBlocking(false);
                     ch.register(selector, SelectionKey.OP_ACCEPT, at);
@@ -184,6 +189,9 @@ public final class Probe {
         for (Future<String> f : results) {
             out.println(f.get());
         }
+        synchronized (STRAYS) {
+            STRAYS.forEach(out::println);
+        }
         pool.shutdown();
         System.exit(0);
     }
@@ -196,10 +204,18 @@ public final class Probe {
         return new InetSocketAddress(InetAddress.getByName(p[4]), Integer.parseInt(p[5]));
     }
 
+    /**
+     * Datagrams a sender's socket received: with SO_REUSEPORT the kernel may hand a probe meant
+     * for this host's listener to the sender bound to the same port, so it reports them as the
+     * listener would.
+     */
+    private static final List<String> STRAYS = new ArrayList<>();
+
     private static String sendUdp(String[] p) {
         try (DatagramSocket s = new DatagramSocket(null)) {
             // Probes of a permit with fixed source ports share that port; each still gets its own socket.
             s.setReuseAddress(true);
+            s.setOption(StandardSocketOptions.SO_REUSEPORT, true);
             try {
                 s.bind(local(p));
             } catch (IOException e) {
@@ -214,6 +230,9 @@ public final class Probe {
                 }
                 s.send(new DatagramPacket(data, data.length, remote(p)));
             }
+            if (!p[3].equals("0")) {
+                drain(s);
+            }
             return "SENT " + p[0] + " udp " + s.getLocalPort() + " sent";
         } catch (IOException e) {
             return "SENT " + p[0] + " udp 0 error:" + oneWord(e.getMessage());
@@ -223,9 +242,30 @@ public final class Probe {
         }
     }
 
+    private static void drain(DatagramSocket s) throws IOException {
+        s.setSoTimeout(1);
+        byte[] buf = new byte[2048];
+        while (true) {
+            DatagramPacket d = new DatagramPacket(buf, buf.length);
+            try {
+                s.receive(d);
+            } catch (SocketTimeoutException e) {
+                return;
+            }
+            String token = new String(d.getData(), 0, d.getLength(), StandardCharsets.UTF_8).strip();
+            if (!token.isEmpty() && !token.contains(" ")) {
+                synchronized (STRAYS) {
+                    STRAYS.add("RECV udp " + s.getLocalAddress().getHostAddress() + " " + s.getLocalPort() + " "
+                            + d.getAddress().getHostAddress() + " " + d.getPort() + " " + token);
+                }
+            }
+        }
+    }
+
     private static String sendTcp(String[] p) {
         try (Socket s = new Socket()) {
             s.setReuseAddress(true);
+            s.setOption(StandardSocketOptions.SO_REUSEPORT, true);
             try {
                 s.bind(local(p));
             } catch (IOException e) {
