@@ -35,7 +35,7 @@ public final class CatalogLoader {
     private static final Set<String> POOL_KEYS = Set.of("protocol", "port", "once-per-address", "default", "bounds",
             "size", "align", "by", "variants", "purpose", "settings", "source");
     private static final Set<String> WINDOW_KEYS = Set.of("default", "bounds");
-    private static final Set<String> SETTING_KEYS = Set.of("where", "name", "value");
+    private static final Set<String> SETTING_KEYS = Set.of("where", "name", "value", "variants");
     private static final Set<String> INSTRUCTION_KEYS = Set.of("text", "source");
     private static final Set<String> FLOW_KEYS = Set.of("from", "to", "ports", "from-ports", "requirement", "when",
             "from-outside", "purpose", "source");
@@ -232,17 +232,31 @@ public final class CatalogLoader {
         Optional<Set<Protocol>> protocols = f.scalar("protocol", true).flatMap(s -> protocols(s, pctx));
         Optional<String> purpose = f.string("purpose", true);
         Optional<Citation> source = f.required("source").flatMap(this::citation);
+        Optional<PoolKind> kind = poolKind(f, pctx, params);
         List<Setting> settings = new ArrayList<>();
         f.list("settings", false).ifPresent(items -> items.forEach(n ->
                 Fields.of(n, diags, pctx + " setting", SETTING_KEYS).ifPresent(sf -> {
                     Optional<String> where = sf.string("where", true);
                     Optional<String> name = sf.string("name", true);
                     Optional<String> value = sf.string("value", true);
+                    List<String> variants = new ArrayList<>();
+                    sf.listOrScalar("variants", false).ifPresent(vs -> Fields.scalars(vs, diags, pctx + " setting variant")
+                            .forEach(v -> {
+                                String selector = kind.filter(k -> k instanceof PoolKind.Allocatable a && a.selector() != null)
+                                        .map(k -> ((PoolKind.Allocatable) k).selector()).orElse(null);
+                                if (selector == null) {
+                                    diags.error(v.location(), pctx + ": a setting's 'variants' needs a pool picked 'by' a param");
+                                } else if (!params.get(selector).choices().contains(v.text())) {
+                                    diags.error(v.location(), pctx + ": '" + v.text() + "' is not a choice of '" + selector + "'"
+                                            + Suggestions.hint(v.text(), params.get(selector).choices()));
+                                } else {
+                                    variants.add(v.text());
+                                }
+                            }));
                     if (where.isPresent() && name.isPresent() && value.isPresent()) {
-                        settings.add(new Setting(where.get(), name.get(), value.get()));
+                        settings.add(new Setting(where.get(), name.get(), value.get(), variants));
                     }
                 })));
-        Optional<PoolKind> kind = poolKind(f, pctx, params);
         if (protocols.isEmpty() || purpose.isEmpty() || source.isEmpty() || kind.isEmpty()) {
             return Optional.empty();
         }

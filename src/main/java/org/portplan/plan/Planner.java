@@ -716,7 +716,12 @@ public final class Planner {
 
     private static List<String> renderSettings(ResolvedDevice d, Pool pool, Assigned a) {
         List<String> out = new ArrayList<>();
+        String choice = pool.kind() instanceof PoolKind.Allocatable al && al.selector() != null
+                ? d.params().get(al.selector()) : null;
         for (Setting s : pool.settings()) {
+            if (!s.appliesTo(choice)) {
+                continue;
+            }
             out.add(s.name() + " = " + s.render(a.ports().first(), a.ports().last(), d.device().address().toString(),
                     a.exposed() ? d.device().publicAddress().toString() : null) + " (" + s.where() + ")");
         }

@@ -73,7 +73,8 @@ public final class CatalogReport {
                     .append(' ').append(describe(p.kind())).append('\n');
             out.append("    ").append(p.purpose()).append('\n');
             for (Setting s : p.settings()) {
-                out.append("    setting: ").append(s.where()).append(": ").append(s.name()).append(" = ").append(s.value()).append('\n');
+                out.append("    setting").append(s.variants().isEmpty() ? "" : " (" + String.join(", ", s.variants()) + ")")
+                        .append(": ").append(s.where()).append(": ").append(s.name()).append(" = ").append(s.value()).append('\n');
             }
             out.append("    source: ").append(cite(p.source())).append('\n');
         }

@@ -137,11 +137,30 @@ final class ProbeSet {
      * since a neighbour port or a stranger may rightly belong to another rule.
      */
     private void add(Zone from, Protocol proto, Ipv4 src, int sport, Ipv4 dst, int port, Arrival expected, String what) {
+        if (sport == 0) {
+            // An ephemeral port could fall in a range some permit restricts sources to (Equinox
+            // Management's 32768-61000) and make a probe legitimately pass another rule; a fixed port
+            // outside every such range keeps the expectation exact.
+            sport = neutralSourcePort();
+        }
         Arrival e = expected != null ? expected : expect(from, proto, src, sport, dst, port);
         if (e != null) {
             watch(layout.zoneOf(e.address()), proto, e.address(), e.port());
         }
         cases.add(new Case("p" + cases.size(), from, proto, src, sport, dst, port, e, what));
+    }
+
+    private int nextNeutral = PortRange.MAX;
+
+    /** The next port, counting down, that no permit of the plan names as a source port. */
+    private int neutralSourcePort() {
+        while (nextNeutral >= 1024) {
+            int candidate = nextNeutral--;
+            if (fw.permits().stream().noneMatch(p -> p.sourcePorts() != null && p.sourcePorts().contains(candidate))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no source port outside the plan's source port ranges is left for probes");
     }
 
     private void watch(Zone z, Protocol proto, Ipv4 a, int port) {
