@@ -1,0 +1,98 @@
+package org.portplan.plan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.portplan.core.Cidr;
+
+/** Removes permits that other permits of the same firewall already cover, so rule files carry no dead rules. */
+final class PermitPruner {
+
+    private PermitPruner() {
+    }
+
+    /**
+     * Drops permits another permit already covers: one between the same zones for the same
+     * protocol, from at least the same sources and source ports, to at least the same
+     * destinations and ports (or the very same rule, from a second flow). The kept rule's
+     * trace names the flows it also serves.
+     */
+    static List<Permit> prune(List<Permit> permits) {
+        // Only a rule open to any port, or to anyone at one end, can cover a different rule;
+        // comparing each rule with those few keeps this linear in practice.
+        List<Permit> anyPort = permits.stream()
+                .filter(p -> p.ports() == null || p.sources().isEmpty() || p.destinations().isEmpty()).toList();
+        Map<Permit, Set<String>> alsoFor = new IdentityHashMap<>();
+        Map<List<Object>, Permit> sameRule = new HashMap<>();
+        List<Permit> kept = new ArrayList<>();
+        for (Permit p : permits) {
+            Permit cover = null;
+            for (Permit a : anyPort) {
+                if (a != p && covers(a, p) && (!covers(p, a) || anyPort.indexOf(a) < anyPort.indexOf(p))) {
+                    cover = a;
+                    break;
+                }
+            }
+            if (cover == null) {
+                Permit same = sameRule.putIfAbsent(List.of(p.from(), p.to(), p.sources(), p.destinations(), p.protocol(),
+                        String.valueOf(p.sourcePorts()), String.valueOf(p.ports())), p);
+                if (same == null) {
+                    kept.add(p);
+                    continue;
+                }
+                cover = same;
+            }
+            if (!cover.flow().equals(p.flow())) {
+                alsoFor.computeIfAbsent(cover, k -> new TreeSet<>()).add(p.flow());
+            }
+        }
+        List<Permit> out = new ArrayList<>();
+        for (Permit k : kept) {
+            Set<String> also = alsoFor.get(k);
+            if (also == null) {
+                out.add(k);
+                continue;
+            }
+            Trace t = k.trace();
+            out.add(new Permit(k.firewall(), k.from(), k.to(), k.sources(), k.destinations(), k.protocol(), k.sourcePorts(),
+                    k.ports(), k.flow(), k.model(), new Trace(t.devices(), t.model(),
+                    t.entry() + " (also covers " + String.join(", ", also) + ")", t.purpose(), t.document(), t.section())));
+        }
+        return out;
+    }
+
+    /** Whether {@code a} allows every connection {@code b} allows. */
+    private static boolean covers(Permit a, Permit b) {
+        return a.from().equals(b.from()) && a.to().equals(b.to()) && a.protocol() == b.protocol()
+                && (a.ports() == null || (b.ports() != null && a.ports().contains(b.ports())))
+                && (a.sourcePorts() == null || (b.sourcePorts() != null && a.sourcePorts().contains(b.sourcePorts())))
+                && contains(a.sources(), b.sources()) && contains(a.destinations(), b.destinations());
+    }
+
+    /** Whether every address of {@code inner} is in {@code outer}; an empty list is everyone. */
+    private static boolean contains(List<Cidr> outer, List<Cidr> inner) {
+        if (outer.isEmpty()) {
+            return true;
+        }
+        if (inner.isEmpty()) {
+            return false;
+        }
+        for (Cidr c : inner) {
+            boolean in = false;
+            for (Cidr o : outer) {
+                if (o.prefix() <= c.prefix() && o.contains(c.network())) {
+                    in = true;
+                    break;
+                }
+            }
+            if (!in) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
