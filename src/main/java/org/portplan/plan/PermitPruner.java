@@ -8,9 +8,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.portplan.core.Cidr;
+import org.portplan.core.PortRange;
+import org.portplan.core.Protocol;
 
 /** Removes permits that other permits of the same firewall already cover, so rule files carry no dead rules. */
 final class PermitPruner {
+
+    /** What makes two permits the same rule, whichever flow asked for it. */
+    private record RuleKey(Zone from, Zone to, List<Cidr> sources, List<Cidr> destinations, Protocol protocol,
+                           PortRange sourcePorts, PortRange ports) {
+    }
 
     private PermitPruner() {
     }
@@ -24,27 +31,31 @@ final class PermitPruner {
     static List<Permit> prune(List<Permit> permits) {
         // Only a rule open to any port, or to anyone at one end, can cover a different rule;
         // comparing each rule with those few keeps this linear in practice.
-        List<Permit> anyPort = permits.stream()
+        List<Permit> wide = permits.stream()
                 .filter(p -> p.ports() == null || p.sources().isEmpty() || p.destinations().isEmpty()).toList();
+        Map<Permit, Integer> order = new IdentityHashMap<>();
+        for (int i = 0; i < permits.size(); i++) {
+            order.put(permits.get(i), i);
+        }
         Map<Permit, Set<String>> alsoFor = new IdentityHashMap<>();
-        Map<List<Object>, Permit> sameRule = new HashMap<>();
+        Map<RuleKey, Permit> sameRule = new HashMap<>();
         List<Permit> kept = new ArrayList<>();
         for (Permit p : permits) {
             Permit cover = null;
-            for (Permit a : anyPort) {
-                if (a != p && covers(a, p) && (!covers(p, a) || anyPort.indexOf(a) < anyPort.indexOf(p))) {
+            for (Permit a : wide) {
+                // Two rules that cover each other are the same rule: the earlier one stays.
+                if (a != p && covers(a, p) && (!covers(p, a) || order.get(a) < order.get(p))) {
                     cover = a;
                     break;
                 }
             }
             if (cover == null) {
-                Permit same = sameRule.putIfAbsent(List.of(p.from(), p.to(), p.sources(), p.destinations(), p.protocol(),
-                        String.valueOf(p.sourcePorts()), String.valueOf(p.ports())), p);
-                if (same == null) {
+                cover = sameRule.putIfAbsent(new RuleKey(p.from(), p.to(), p.sources(), p.destinations(), p.protocol(),
+                        p.sourcePorts(), p.ports()), p);
+                if (cover == null) {
                     kept.add(p);
                     continue;
                 }
-                cover = same;
             }
             if (!cover.flow().equals(p.flow())) {
                 alsoFor.computeIfAbsent(cover, k -> new TreeSet<>()).add(p.flow());
