@@ -67,6 +67,7 @@ public final class TestSupport {
 
     public static Outcome plan(Catalog catalog, String siteYaml) {
         Diagnostics d = new Diagnostics();
+        // The same path as Engine.plan: a partial site still meets the catalog checks.
         Optional<Site> site = SiteLoader.load("site.yaml", siteYaml, d);
         Optional<Plan> plan = site.flatMap(s -> Planner.plan(catalog, s, d));
         return new Outcome(d.hasErrors() ? Optional.empty() : plan, d);

@@ -60,7 +60,7 @@ public final class Engine {
         String text = read(siteFile);
         Diagnostics diags = new Diagnostics();
         // A partial site still goes through the catalog checks, so one run reports everything it can.
-        Optional<Site> site = SiteLoader.loadPartial(name, text, diags);
+        Optional<Site> site = SiteLoader.load(name, text, diags);
         Optional<Plan> plan = site.flatMap(s -> Planner.plan(catalog, s, diags));
         return new Result<>(diags.hasErrors() ? Optional.empty() : plan, diags);
     }

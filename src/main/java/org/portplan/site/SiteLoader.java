@@ -48,20 +48,12 @@ public final class SiteLoader {
         this.diags = diags;
     }
 
-    /** Loads a site file; empty when it has errors (all of them are in {@code diags}). */
-    public static Optional<Site> load(String file, String text, Diagnostics diags) {
-        Diagnostics local = new Diagnostics();
-        Optional<Site> site = loadPartial(file, text, local);
-        diags.addAll(local);
-        return local.hasErrors() ? Optional.empty() : site;
-    }
-
     /**
      * Loads what can be loaded: the site with the parts that have no errors, so that later
      * checks (models, params, roles) can still report their problems in the same run. Empty
      * only when the file is not a YAML mapping at all.
      */
-    public static Optional<Site> loadPartial(String file, String text, Diagnostics diags) {
+    public static Optional<Site> load(String file, String text, Diagnostics diags) {
         return YamlReader.read(file, text, diags).flatMap(root -> new SiteLoader(file, diags).site(root));
     }
 
