@@ -233,6 +233,8 @@ public final class CatalogLoader {
         Optional<String> purpose = f.string("purpose", true);
         Optional<Citation> source = f.required("source").flatMap(this::citation);
         Optional<PoolKind> kind = poolKind(f, pctx, params);
+        String selector = kind.filter(k -> k instanceof PoolKind.Allocatable a && a.selector() != null)
+                .map(k -> ((PoolKind.Allocatable) k).selector()).orElse(null);
         List<Setting> settings = new ArrayList<>();
         f.list("settings", false).ifPresent(items -> items.forEach(n ->
                 Fields.of(n, diags, pctx + " setting", SETTING_KEYS).ifPresent(sf -> {
@@ -242,8 +244,6 @@ public final class CatalogLoader {
                     List<String> variants = new ArrayList<>();
                     sf.listOrScalar("variants", false).ifPresent(vs -> Fields.scalars(vs, diags, pctx + " setting variant")
                             .forEach(v -> {
-                                String selector = kind.filter(k -> k instanceof PoolKind.Allocatable a && a.selector() != null)
-                                        .map(k -> ((PoolKind.Allocatable) k).selector()).orElse(null);
                                 if (selector == null) {
                                     diags.error(v.location(), pctx + ": a setting's 'variants' needs a pool picked 'by' a param");
                                 } else if (!params.get(selector).choices().contains(v.text())) {

@@ -1,6 +1,7 @@
 package org.portplan.plan;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +50,10 @@ final class Resolver {
 
     Resolved resolve() {
         List<ResolvedDevice> devices = new ArrayList<>();
-        Map<Location, Boolean> reported = new LinkedHashMap<>();
+        Set<Location> reported = new HashSet<>();
         for (Device d : site.devices()) {
             // count-expanded devices share one site entry: report its problems once.
-            boolean first = reported.putIfAbsent(d.location(), Boolean.TRUE) == null;
+            boolean first = reported.add(d.location());
             resolve(d, first ? diags : new Diagnostics()).ifPresent(devices::add);
         }
         List<ResolvedPeer> peers = new ArrayList<>();

@@ -4,21 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.portplan.TestSupport.plan;
 
 import org.junit.jupiter.api.Test;
+import org.portplan.TestSupport;
 import org.portplan.core.PortRange;
 
 /** The sizing rules of the vendor documents, through the shipped catalog and the allocator. */
 class SizingRulesTest {
 
-    private static final String SITE = """
-            site: sizes
-            firewalls:
-              fw:
-                platform: iptables
-                interfaces:
-                  outside: { name: eth0, address: 203.0.113.2/28 }
-                  inside:  { name: eth1, address: 10.0.0.1/24 }
-            devices:
-            """;
+    private static final String SITE = TestSupport.firewall("iptables") + "devices:\n";
 
     private static PortRange ports(String devices, String device, String pool) {
         Plan p = plan(SITE + devices).ok();
