@@ -20,6 +20,11 @@ public enum Protocol {
         return Optional.empty();
     }
 
+    /** "tcp/udp": several protocols as the catalog and messages write them. */
+    public static String ids(java.util.Collection<Protocol> protocols) {
+        return String.join("/", protocols.stream().sorted().map(Protocol::id).toList());
+    }
+
     @Override
     public String toString() {
         return id();

@@ -1,7 +1,7 @@
 package org.portplan.emit;
 
 import org.portplan.core.Platform;
-import org.portplan.plan.FirewallPlan;
+import org.portplan.rules.FirewallPlan;
 
 /** Writes one firewall's plan in one dialect. Implementations see only the neutral plan. */
 public interface Emitter {

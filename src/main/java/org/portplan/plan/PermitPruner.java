@@ -7,17 +7,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.portplan.core.Cidr;
+import org.portplan.core.AddressSet;
 import org.portplan.core.PortRange;
 import org.portplan.core.Protocol;
+import org.portplan.rules.Permit;
+import org.portplan.rules.Trace;
+import org.portplan.rules.Zone;
 
 /** Removes permits that other permits of the same firewall already cover, so rule files carry no dead rules. */
 final class PermitPruner {
 
     /** What makes two permits the same rule, whichever flow asked for it. */
-    private record RuleKey(Zone from, Zone to, List<Cidr> sources, List<Cidr> destinations, Protocol protocol,
+    private record RuleKey(Zone from, Zone to, AddressSet sources, AddressSet destinations, Protocol protocol,
                            PortRange sourcePorts, PortRange ports) {
     }
+
+    /** Merged address runs of each address set, computed once: covering checks then cost a binary search each. */
+    private final Map<AddressSet, List<AddressSet.Run>> runs = new IdentityHashMap<>();
 
     private PermitPruner() {
     }
@@ -29,10 +35,14 @@ final class PermitPruner {
      * trace names the flows it also serves.
      */
     static List<Permit> prune(List<Permit> permits) {
+        return new PermitPruner().run(permits);
+    }
+
+    private List<Permit> run(List<Permit> permits) {
         // Only a rule open to any port, or to anyone at one end, can cover a different rule;
         // comparing each rule with those few keeps this linear in practice.
         List<Permit> wide = permits.stream()
-                .filter(p -> p.ports() == null || p.sources().isEmpty() || p.destinations().isEmpty()).toList();
+                .filter(p -> p.ports() == null || p.sources().isAny() || p.destinations().isAny()).toList();
         Map<Permit, Integer> order = new IdentityHashMap<>();
         for (int i = 0; i < permits.size(); i++) {
             order.put(permits.get(i), i);
@@ -77,33 +87,17 @@ final class PermitPruner {
     }
 
     /** Whether {@code a} allows every connection {@code b} allows. */
-    private static boolean covers(Permit a, Permit b) {
+    private boolean covers(Permit a, Permit b) {
         return a.from().equals(b.from()) && a.to().equals(b.to()) && a.protocol() == b.protocol()
                 && (a.ports() == null || (b.ports() != null && a.ports().contains(b.ports())))
                 && (a.sourcePorts() == null || (b.sourcePorts() != null && a.sourcePorts().contains(b.sourcePorts())))
                 && contains(a.sources(), b.sources()) && contains(a.destinations(), b.destinations());
     }
 
-    /** Whether every address of {@code inner} is in {@code outer}; an empty list is everyone. */
-    private static boolean contains(List<Cidr> outer, List<Cidr> inner) {
-        if (outer.isEmpty()) {
-            return true;
+    private boolean contains(AddressSet outer, AddressSet inner) {
+        if (outer.isAny() || inner.isAny()) {
+            return outer.isAny();
         }
-        if (inner.isEmpty()) {
-            return false;
-        }
-        for (Cidr c : inner) {
-            boolean in = false;
-            for (Cidr o : outer) {
-                if (o.prefix() <= c.prefix() && o.contains(c.network())) {
-                    in = true;
-                    break;
-                }
-            }
-            if (!in) {
-                return false;
-            }
-        }
-        return true;
+        return AddressSet.Run.covers(runs.computeIfAbsent(outer, AddressSet::runs), runs.computeIfAbsent(inner, AddressSet::runs));
     }
 }

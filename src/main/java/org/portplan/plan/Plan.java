@@ -1,14 +1,18 @@
 package org.portplan.plan;
 
 import java.util.List;
+import org.portplan.rules.FirewallPlan;
 
-/** The compiled site: one plan per firewall and one settings sheet per device. */
-public record Plan(String site, String siteFile, List<FirewallPlan> firewalls, List<DeviceSheet> devices,
-                   List<String> features) {
+/**
+ * The compiled site: the allocation table, the neutral rules of each firewall, and one settings
+ * sheet per device.
+ */
+public record Plan(String site, String siteFile, List<String> features, AllocationTable allocations,
+                   List<FirewallPlan> firewalls, List<DeviceSheet> devices) {
 
     public Plan {
+        features = List.copyOf(features);
         firewalls = List.copyOf(firewalls);
         devices = List.copyOf(devices);
-        features = List.copyOf(features);
     }
 }

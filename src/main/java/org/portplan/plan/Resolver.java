@@ -25,14 +25,10 @@ import org.portplan.site.Peer;
 import org.portplan.site.Site;
 
 /**
- * Checks a site against the catalog: models, parameters, pinned ports, peer roles,
- * features and flow names; then picks the catalog flows the site's choices turn on.
+ * The first stage: checks a site against the catalog (models, parameters, pinned ports, peer
+ * roles, features and flow names) and picks the catalog flows the site's choices turn on.
  */
 final class Resolver {
-
-    /** The site's devices with models, its peers, and the flows that apply. */
-    record Resolved(List<ResolvedDevice> devices, List<ResolvedPeer> peers, List<Flow> flows) {
-    }
 
     /** Checked parameter values: as text, and the numeric ones as numbers for size formulas. */
     private record Config(Map<String, String> params, Map<String, Long> numbers) {
@@ -48,7 +44,7 @@ final class Resolver {
         this.diags = diags;
     }
 
-    Resolved resolve() {
+    ResolvedSite resolve() {
         List<ResolvedDevice> devices = new ArrayList<>();
         Set<Location> reported = new HashSet<>();
         for (Device d : site.devices()) {
@@ -88,7 +84,7 @@ final class Resolver {
                 flows.add(f);
             }
         }
-        return new Resolved(devices, peers, flows);
+        return new ResolvedSite(site, devices, peers, flows);
     }
 
     private static Set<String> names(List<Located<String>> items) {

@@ -2,6 +2,7 @@ package org.portplan.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.portplan.core.AddressSet;
 import org.portplan.core.Cidr;
 import org.portplan.core.PortRange;
 
@@ -11,20 +12,17 @@ final class Addresses {
     private Addresses() {
     }
 
-    /** Hosts as plain addresses, prefixes as CIDR; an empty list (anyone) as 0.0.0.0/0. */
-    static List<String> list(List<Cidr> cidrs) {
-        if (cidrs.isEmpty()) {
-            return List.of("0.0.0.0/0");
-        }
+    /** Hosts as plain addresses, prefixes as CIDR; anyone as 0.0.0.0/0. */
+    static List<String> list(AddressSet set) {
         List<String> out = new ArrayList<>();
-        for (Cidr c : cidrs) {
+        for (Cidr c : set.cidrs()) {
             out.add(c.isHost() ? c.address().toString() : c.networkString());
         }
         return out;
     }
 
-    static String joined(List<Cidr> cidrs) {
-        return cidrs.isEmpty() ? "any" : String.join(" ", list(cidrs));
+    static String joined(AddressSet set) {
+        return set.isAny() ? "any" : String.join(" ", list(set));
     }
 
     static String ports(PortRange r) {

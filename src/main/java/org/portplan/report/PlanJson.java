@@ -3,9 +3,9 @@ package org.portplan.report;
 import java.util.ArrayList;
 import java.util.List;
 import org.portplan.plan.Allocation;
-import org.portplan.plan.FirewallPlan;
-import org.portplan.plan.Forward;
-import org.portplan.plan.Permit;
+import org.portplan.rules.FirewallPlan;
+import org.portplan.rules.Forward;
+import org.portplan.rules.Permit;
 import org.portplan.plan.Plan;
 
 /**
@@ -22,7 +22,7 @@ public final class PlanJson {
         List<String> forwards = new ArrayList<>();
         List<String> flows = new ArrayList<>();
         for (FirewallPlan fw : plan.firewalls()) {
-            for (Allocation a : fw.allocations()) {
+            for (Allocation a : plan.allocations().rows(fw.name())) {
                 allocations.add(Json.object(
                         "firewall", Json.string(a.firewall()),
                         "device", Json.string(a.device()),

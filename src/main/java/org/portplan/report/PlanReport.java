@@ -2,12 +2,12 @@ package org.portplan.report;
 
 import org.portplan.plan.Allocation;
 import org.portplan.plan.DeviceSheet;
-import org.portplan.plan.FirewallPlan;
-import org.portplan.plan.Forward;
-import org.portplan.plan.Permit;
+import org.portplan.rules.FirewallPlan;
+import org.portplan.rules.Forward;
+import org.portplan.rules.Permit;
 import org.portplan.plan.Plan;
-import org.portplan.plan.SourceNat;
-import org.portplan.plan.Zone;
+import org.portplan.rules.SourceNat;
+import org.portplan.rules.Zone;
 
 /**
  * The readable plan (plan.md, and {@code plan --format markdown|text}): per firewall its
@@ -37,7 +37,7 @@ public final class PlanReport {
                 + " firewall opens.");
         paragraph("Features: " + (plan.features().isEmpty() ? "none" : String.join(", ", plan.features())) + ".");
         for (FirewallPlan fw : plan.firewalls()) {
-            firewall(fw);
+            firewall(plan, fw);
         }
         heading(2, "Device settings");
         for (DeviceSheet d : plan.devices()) {
@@ -50,7 +50,7 @@ public final class PlanReport {
         return s;
     }
 
-    private void firewall(FirewallPlan fw) {
+    private void firewall(Plan plan, FirewallPlan fw) {
         heading(2, "Firewall " + code(fw.name()) + " (" + fw.platform().title() + ")");
         Table zones = new Table("zone", "interface", "address");
         for (Zone z : fw.zones()) {
@@ -59,7 +59,7 @@ public final class PlanReport {
         table(zones);
         heading(3, "Allocations");
         Table allocations = new Table("device", "model", "pool", "protocol", "ports", "public address", "how");
-        for (Allocation a : fw.allocations()) {
+        for (Allocation a : plan.allocations().rows(fw.name())) {
             allocations.row(a.device(), a.model(), a.pool(), a.protocol().id(), a.ports().toString(),
                     a.publicAddress() == null ? "-" : a.publicAddress().toString(), a.kind().id());
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.portplan.core.AddressSet;
 import org.portplan.core.Cidr;
 import org.portplan.core.Ipv4;
 
@@ -18,7 +19,7 @@ class AddressBlocksTest {
 
     @Test
     void mergesAdjacentHostsIntoRuns() {
-        List<AddressBlocks.Run> runs = AddressBlocks.runs(List.of(c("10.0.0.31"), c("10.0.0.30"), c("10.0.0.32"), c("10.0.0.40")));
+        List<AddressSet.Run> runs = AddressSet.Run.of(List.of(c("10.0.0.31"), c("10.0.0.30"), c("10.0.0.32"), c("10.0.0.40")));
         assertThat(runs).hasSize(2);
         assertThat(runs.get(0).first()).isEqualTo(Ipv4.parse("10.0.0.30"));
         assertThat(runs.get(0).last()).isEqualTo(Ipv4.parse("10.0.0.32"));

@@ -21,8 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.portplan.core.Ipv4;
 import org.portplan.core.Protocol;
-import org.portplan.plan.FirewallPlan;
-import org.portplan.plan.Zone;
+import org.portplan.rules.FirewallPlan;
+import org.portplan.rules.Zone;
 
 /** One firewall's test network: a router namespace that runs the rules, and one host namespace per zone. */
 final class Lab implements AutoCloseable {

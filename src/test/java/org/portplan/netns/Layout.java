@@ -12,10 +12,10 @@ import java.util.function.Predicate;
 import org.portplan.core.Cidr;
 import org.portplan.core.Ipv4;
 import org.portplan.plan.DeviceSheet;
-import org.portplan.plan.FirewallPlan;
-import org.portplan.plan.Forward;
-import org.portplan.plan.Permit;
-import org.portplan.plan.Zone;
+import org.portplan.rules.FirewallPlan;
+import org.portplan.rules.Forward;
+import org.portplan.rules.Permit;
+import org.portplan.rules.Zone;
 
 /** Which test-network host stands for each party of one firewall plan, and in which zone it lives. */
 final class Layout {
@@ -56,11 +56,11 @@ final class Layout {
         // Exact addresses first, so that a host picked to stand for a wider prefix never takes one of them.
         for (boolean exact : new boolean[] {true, false}) {
             for (Forward f : fw.forwards()) {
-                l.placeAll(f.sources(), f.from(), exact);
+                l.placeAll(f.sources().isAny() ? List.of() : f.sources().cidrs(), f.from(), exact);
             }
             for (Permit p : fw.permits()) {
-                l.placeAll(p.sources(), p.from(), exact);
-                l.placeAll(p.destinations(), p.to(), exact);
+                l.placeAll(p.sources().isAny() ? List.of() : p.sources().cidrs(), p.from(), exact);
+                l.placeAll(p.destinations().isAny() ? List.of() : p.destinations().cidrs(), p.to(), exact);
             }
         }
         Zone outside = fw.outside();
@@ -148,8 +148,8 @@ final class Layout {
 
     private List<Cidr> sourcesFrom(Zone z) {
         List<Cidr> out = new ArrayList<>();
-        fw.forwards().stream().filter(f -> f.from().equals(z)).forEach(f -> out.addAll(f.sources()));
-        fw.permits().stream().filter(p -> p.from().equals(z)).forEach(p -> out.addAll(p.sources()));
+        fw.forwards().stream().filter(f -> f.from().equals(z)).filter(f -> !f.sources().isAny()).forEach(f -> out.addAll(f.sources().cidrs()));
+        fw.permits().stream().filter(p -> p.from().equals(z)).filter(p -> !p.sources().isAny()).forEach(p -> out.addAll(p.sources().cidrs()));
         return out;
     }
 

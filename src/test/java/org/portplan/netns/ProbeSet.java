@@ -8,11 +8,11 @@ import org.portplan.core.Cidr;
 import org.portplan.core.Ipv4;
 import org.portplan.core.PortRange;
 import org.portplan.core.Protocol;
-import org.portplan.plan.FirewallPlan;
-import org.portplan.plan.Forward;
-import org.portplan.plan.Permit;
-import org.portplan.plan.SourceNat;
-import org.portplan.plan.Zone;
+import org.portplan.rules.FirewallPlan;
+import org.portplan.rules.Forward;
+import org.portplan.rules.Permit;
+import org.portplan.rules.SourceNat;
+import org.portplan.rules.Zone;
 
 /** The probes one firewall plan calls for, each with where the plan says it must arrive, if anywhere. */
 final class ProbeSet {
@@ -64,7 +64,7 @@ final class ProbeSet {
     private void forward(Forward f) {
         String name = "forward " + f.device() + " " + f.trace().entry() + " (" + f.protocol() + " "
                 + f.publicAddress() + ":" + f.publicPorts() + " -> " + f.toAddress() + ")";
-        List<Ipv4> senders = f.sources().isEmpty() ? List.of(layout.outsideHost()) : layout.representatives(f.sources());
+        List<Ipv4> senders = f.sources().isAny() ? List.of(layout.outsideHost()) : layout.representatives(f.sources().cidrs());
         List<Integer> ports = sample(f.publicPorts());
         // Every port from some allowed source, and every allowed source at least once.
         for (int i = 0; i < Math.max(ports.size(), senders.size()); i++) {
@@ -83,7 +83,7 @@ final class ProbeSet {
                     name + ": neighbour port " + f.protocol() + " " + f.publicAddress() + ":" + q
                             + " from " + layout.label(src));
         }
-        if (!f.sources().isEmpty()) {
+        if (!f.sources().isAny()) {
             Ipv4 stranger = layout.stranger(f.from());
             add(f.from(), f.protocol(), stranger, 0, f.publicAddress(), f.publicPorts().first(), null,
                     name + ": " + f.protocol() + " to " + f.publicAddress() + ":" + f.publicPorts().first()
@@ -98,9 +98,9 @@ final class ProbeSet {
     private void permit(Permit p) {
         String name = "permit " + p.flow() + " [" + p.trace().devices() + "] " + p.from().name() + "->" + p.to().name()
                 + " " + p.protocol() + " " + (p.ports() == null ? "any port" : "port " + p.ports());
-        List<Ipv4> srcs = p.sources().isEmpty() ? List.of(layout.stranger(p.from())) : layout.representatives(p.sources());
-        List<Ipv4> dsts = p.destinations().isEmpty() ? List.of(layout.anyHost(p.to()))
-                : layout.representatives(p.destinations());
+        List<Ipv4> srcs = p.sources().isAny() ? List.of(layout.stranger(p.from())) : layout.representatives(p.sources().cidrs());
+        List<Ipv4> dsts = p.destinations().isAny() ? List.of(layout.anyHost(p.to()))
+                : layout.representatives(p.destinations().cidrs());
         List<Integer> ports = p.ports() == null ? List.of(ANY_PORT_SAMPLE)
                 : List.copyOf(new LinkedHashSet<>(List.of(p.ports().first(), p.ports().last())));
         int sport = p.sourcePorts() == null ? 0 : p.sourcePorts().first();
@@ -116,7 +116,7 @@ final class ProbeSet {
                     new Arrival(dst, port, observedSource(src, p.to()), "permit " + p.flow(), sourceWhy(src, p.to())),
                     name + ": " + p.protocol() + " " + layout.label(src) + " -> " + layout.label(dst, port));
         }
-        if (!p.sources().isEmpty()) {
+        if (!p.sources().isAny()) {
             Ipv4 stranger = layout.stranger(p.from());
             add(p.from(), p.protocol(), stranger, sport, dsts.get(0), ports.get(0), null,
                     name + ": " + p.protocol() + " " + layout.label(stranger) + " (not a source of the permit) -> "
@@ -172,7 +172,7 @@ final class ProbeSet {
         if (layout.isRouter(dst)) {
             for (Forward f : fw.forwards()) {
                 if (f.from().equals(from) && f.protocol() == proto && f.publicAddress().equals(dst)
-                        && f.publicPorts().contains(port) && allows(f.sources(), src)) {
+                        && f.publicPorts().contains(port) && f.sources().contains(src)) {
                     return new Arrival(f.toAddress(), port - f.publicPorts().first() + f.toPorts().first(), src,
                             "forward " + f.device() + " " + f.trace().entry(), "no source NAT on forwards");
                 }
@@ -181,8 +181,8 @@ final class ProbeSet {
         }
         Zone to = layout.zoneOf(dst);
         for (Permit p : fw.permits()) {
-            if (p.from().equals(from) && p.to().equals(to) && p.protocol() == proto && allows(p.sources(), src)
-                    && allows(p.destinations(), dst) && (p.ports() == null || p.ports().contains(port))
+            if (p.from().equals(from) && p.to().equals(to) && p.protocol() == proto && p.sources().contains(src)
+                    && p.destinations().contains(dst) && (p.ports() == null || p.ports().contains(port))
                     && (p.sourcePorts() == null || sport != 0 && p.sourcePorts().contains(sport))) {
                 return new Arrival(dst, port, observedSource(src, to), "permit " + p.flow(), sourceWhy(src, to));
             }
@@ -208,10 +208,6 @@ final class ProbeSet {
         return fw.sourceNats().stream()
                 .filter(s -> s.first().compareTo(src) <= 0 && src.compareTo(s.last()) <= 0)
                 .findFirst().orElse(null);
-    }
-
-    private static boolean allows(List<Cidr> cidrs, Ipv4 a) {
-        return cidrs.isEmpty() || cidrs.stream().anyMatch(c -> c.contains(a));
     }
 
     static List<Integer> sample(PortRange r) {

@@ -24,7 +24,7 @@ import org.portplan.diag.Diagnostic;
 import org.portplan.engine.Engine;
 import org.portplan.engine.Outputs;
 import org.portplan.engine.Result;
-import org.portplan.plan.FirewallPlan;
+import org.portplan.rules.FirewallPlan;
 
 /** Loads each example's iptables rules into real iptables in network namespaces and checks them with real packets. */
 class RealNetworkTest {

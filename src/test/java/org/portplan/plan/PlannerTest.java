@@ -11,11 +11,12 @@ import org.portplan.TestSupport;
 import org.portplan.core.Ipv4;
 import org.portplan.core.PortRange;
 import org.portplan.core.Protocol;
+import org.portplan.rules.Forward;
 
 class PlannerTest {
 
     private static Optional<Allocation> allocation(Plan p, String device, String pool) {
-        return p.firewalls().stream().flatMap(f -> f.allocations().stream())
+        return p.firewalls().stream().flatMap(f -> p.allocations().rows(f.name()).stream())
                 .filter(a -> a.device().equals(device) && a.pool().equals(pool)).findFirst();
     }
 
@@ -93,7 +94,7 @@ class PlannerTest {
         assertThat(ports(p, "max-b", "udp")).isEqualTo(PortRange.of(21001));
         assertThat(allocation(p, "max-b", "service-location")).isEmpty();
         // No net2phone-service peer declared: the role means anyone, so the forwards accept any source.
-        assertThat(forwards(p)).allMatch(f -> f.sources().isEmpty());
+        assertThat(forwards(p)).allMatch(f -> f.sources().isAny());
     }
 
     @Test
@@ -105,7 +106,7 @@ class PlannerTest {
                   hq: { role: allworx-server, addresses: [198.51.100.7, 198.51.100.64/28] }
                 """).ok();
         assertThat(forwards(p)).isNotEmpty().allSatisfy(f ->
-                assertThat(f.sources()).extracting(Object::toString).containsExactly("198.51.100.7/32", "198.51.100.64/28"));
+                assertThat(f.sources().cidrs()).extracting(Object::toString).containsExactly("198.51.100.7/32", "198.51.100.64/28"));
         assertThat(p.firewalls().get(0).permits()).singleElement().satisfies(perm -> {
             assertThat(perm.from().name()).isEqualTo("inside");
             assertThat(perm.to().name()).isEqualTo("outside");
@@ -206,10 +207,10 @@ class PlannerTest {
                   phones: { model: allworx-phone, address: 10.0.1.1, count: 4000, params: { conversations: 2 } }
                 """);
         Plan p = plan(site.toString()).ok();
-        List<Allocation> sip = p.firewalls().get(0).allocations().stream().filter(a -> a.pool().equals("sip")).toList();
+        List<Allocation> sip = p.allocations().rows("fw").stream().filter(a -> a.pool().equals("sip")).toList();
         assertThat(sip).hasSize(4000);
         assertThat(sip.get(3999).ports()).isEqualTo(PortRange.of(5060 + 3999));
-        Allocation lastRtp = p.firewalls().get(0).allocations().stream().filter(a -> a.pool().equals("rtp"))
+        Allocation lastRtp = p.allocations().rows("fw").stream().filter(a -> a.pool().equals("rtp"))
                 .reduce((a, b) -> b).orElseThrow();
         assertThat(lastRtp.ports()).isEqualTo(new PortRange(16384 + 4 * 3999, 16384 + 4 * 3999 + 3));
     }

@@ -14,7 +14,7 @@ class SizingRulesTest {
 
     private static PortRange ports(String devices, String device, String pool) {
         Plan p = plan(SITE + devices).ok();
-        return p.firewalls().get(0).allocations().stream()
+        return p.allocations().rows("fw").stream()
                 .filter(a -> a.device().equals(device) && a.pool().equals(pool)).findFirst()
                 .orElseThrow(() -> new AssertionError(device + " has no " + pool)).ports();
     }

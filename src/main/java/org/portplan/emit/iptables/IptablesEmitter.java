@@ -2,19 +2,19 @@ package org.portplan.emit.iptables;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.portplan.core.AddressSet;
 import org.portplan.core.Cidr;
 import org.portplan.core.Platform;
 import org.portplan.core.PortRange;
-import org.portplan.emit.AddressBlocks;
 import org.portplan.emit.Emission;
 import org.portplan.emit.Emitter;
 import org.portplan.emit.Text;
-import org.portplan.plan.FirewallPlan;
-import org.portplan.plan.Forward;
-import org.portplan.plan.Permit;
-import org.portplan.plan.SourceNat;
-import org.portplan.plan.Trace;
-import org.portplan.plan.Zone;
+import org.portplan.rules.FirewallPlan;
+import org.portplan.rules.Forward;
+import org.portplan.rules.Permit;
+import org.portplan.rules.SourceNat;
+import org.portplan.rules.Trace;
+import org.portplan.rules.Zone;
 
 /**
  * Writes an {@code iptables-restore} file: DNAT and SNAT in the nat table, and in the filter
@@ -58,7 +58,7 @@ public final class IptablesEmitter implements Emitter {
                 .append(" -m comment --comment \"portplan: outbound NAT of planned devices\" -j ").append(SNAT_CHAIN).append('\n');
         for (Forward f : fw.forwards()) {
             requireSamePorts(f);
-            for (AddressBlocks.Run src : sourceRuns(f.sources())) {
+            for (AddressSet.Run src : runs(f.sources())) {
                 trace(out, f.trace());
                 out.append("-A ").append(DNAT_CHAIN).append(addresses(src, null))
                         .append(" -d ").append(f.publicAddress()).append("/32")
@@ -69,7 +69,7 @@ public final class IptablesEmitter implements Emitter {
         for (SourceNat s : fw.sourceNats()) {
             trace(out, s.trace());
             out.append("-A ").append(SNAT_CHAIN)
-                    .append(addresses(new AddressBlocks.Run(s.first(), s.last()), null))
+                    .append(addresses(new AddressSet.Run(s.first(), s.last()), null))
                     .append(comment(s.trace())).append(" -j SNAT --to-source ").append(s.publicAddress()).append('\n');
         }
         out.append("COMMIT\n");
@@ -81,11 +81,11 @@ public final class IptablesEmitter implements Emitter {
         out.append("-A FORWARD -m conntrack --ctstate NEW")
                 .append(" -m comment --comment \"portplan: planned new connections\" -j ").append(FORWARD_CHAIN).append('\n');
         for (Forward f : fw.forwards()) {
-            for (AddressBlocks.Run src : sourceRuns(f.sources())) {
+            for (AddressSet.Run src : runs(f.sources())) {
                 trace(out, f.trace());
                 out.append("-A ").append(FORWARD_CHAIN).append(" -i ").append(f.from().interfaceName())
                         .append(" -o ").append(f.to().interfaceName())
-                        .append(addresses(src, new AddressBlocks.Run(f.toAddress(), f.toAddress())))
+                        .append(addresses(src, new AddressSet.Run(f.toAddress(), f.toAddress())))
                         .append(ports(f.protocol().id(), null, f.toPorts()))
                         .append(" -m conntrack --ctorigdst ").append(f.publicAddress()).append("/32")
                         .append(" --ctorigdstport ").append(f.publicPorts().format(":"))
@@ -93,8 +93,8 @@ public final class IptablesEmitter implements Emitter {
             }
         }
         for (Permit p : fw.permits()) {
-            for (AddressBlocks.Run src : sourceRuns(p.sources())) {
-                for (AddressBlocks.Run dst : sourceRuns(p.destinations())) {
+            for (AddressSet.Run src : runs(p.sources())) {
+                for (AddressSet.Run dst : runs(p.destinations())) {
                     trace(out, p.trace());
                     out.append("-A ").append(FORWARD_CHAIN).append(" -i ").append(p.from().interfaceName())
                             .append(" -o ").append(p.to().interfaceName())
@@ -115,17 +115,17 @@ public final class IptablesEmitter implements Emitter {
         }
     }
 
-    /** An empty list means anyone: one run standing for "no address match". */
-    private static List<AddressBlocks.Run> sourceRuns(List<Cidr> cidrs) {
-        if (cidrs.isEmpty()) {
-            List<AddressBlocks.Run> any = new ArrayList<>();
+    /** Anyone is one run standing for "no address match": the interface match already limits it to the zone. */
+    private static List<AddressSet.Run> runs(AddressSet set) {
+        if (set.isAny()) {
+            List<AddressSet.Run> any = new ArrayList<>();
             any.add(null);
             return any;
         }
-        return AddressBlocks.runs(cidrs);
+        return set.runs();
     }
 
-    private static String addresses(AddressBlocks.Run src, AddressBlocks.Run dst) {
+    private static String addresses(AddressSet.Run src, AddressSet.Run dst) {
         StringBuilder sb = new StringBuilder();
         StringBuilder ranges = new StringBuilder();
         if (src != null) {

@@ -5,19 +5,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.portplan.core.Cidr;
+import org.portplan.core.AddressSet;
 import org.portplan.core.Platform;
 import org.portplan.core.PortRange;
-import org.portplan.emit.AddressBlocks;
 import org.portplan.emit.Emission;
 import org.portplan.emit.Emitter;
 import org.portplan.emit.Text;
-import org.portplan.plan.FirewallPlan;
-import org.portplan.plan.Forward;
-import org.portplan.plan.Permit;
-import org.portplan.plan.SourceNat;
-import org.portplan.plan.Trace;
-import org.portplan.plan.Zone;
+import org.portplan.rules.FirewallPlan;
+import org.portplan.rules.Forward;
+import org.portplan.rules.Permit;
+import org.portplan.rules.SourceNat;
+import org.portplan.rules.Trace;
+import org.portplan.rules.Zone;
 
 /**
  * Writes an OpenBSD pf.conf ruleset (4.7+ syntax: {@code rdr-to} and {@code nat-to} on
@@ -56,7 +55,7 @@ public final class PfEmitter implements Emitter {
         for (SourceNat s : fw.sourceNats()) {
             trace(out, s.trace());
             out.append("match out on $").append(macros.get(s.to().name())).append(" inet from ")
-                    .append(run(new AddressBlocks.Run(s.first(), s.last()))).append(" to any nat-to ")
+                    .append(run(new AddressSet.Run(s.first(), s.last()))).append(" to any nat-to ")
                     .append(s.publicAddress()).append(" static-port\n");
         }
         if (!fw.forwards().isEmpty()) {
@@ -112,22 +111,22 @@ public final class PfEmitter implements Emitter {
         return r.format(":");
     }
 
-    private static String addresses(List<Cidr> cidrs) {
-        if (cidrs.isEmpty()) {
+    private static String addresses(AddressSet set) {
+        if (set.isAny()) {
             return "any";
         }
-        List<AddressBlocks.Run> runs = AddressBlocks.runs(cidrs);
+        List<AddressSet.Run> runs = set.runs();
         if (runs.size() == 1) {
             return run(runs.get(0));
         }
         StringBuilder sb = new StringBuilder("{ ");
-        for (AddressBlocks.Run r : runs) {
+        for (AddressSet.Run r : runs) {
             sb.append(run(r)).append(' ');
         }
         return sb.append('}').toString();
     }
 
-    private static String run(AddressBlocks.Run r) {
+    private static String run(AddressSet.Run r) {
         if (r.first().equals(r.last())) {
             return r.first().toString();
         }

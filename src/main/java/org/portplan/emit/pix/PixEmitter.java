@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.portplan.core.AddressSet;
 import org.portplan.core.Cidr;
 import org.portplan.core.Ipv4;
 import org.portplan.core.Platform;
@@ -16,12 +17,12 @@ import org.portplan.emit.AddressBlocks;
 import org.portplan.emit.Emission;
 import org.portplan.emit.Emitter;
 import org.portplan.emit.Text;
-import org.portplan.plan.FirewallPlan;
-import org.portplan.plan.Forward;
-import org.portplan.plan.Permit;
-import org.portplan.plan.SourceNat;
-import org.portplan.plan.Trace;
-import org.portplan.plan.Zone;
+import org.portplan.rules.FirewallPlan;
+import org.portplan.rules.Forward;
+import org.portplan.rules.Permit;
+import org.portplan.rules.SourceNat;
+import org.portplan.rules.Trace;
+import org.portplan.rules.Zone;
 
 /**
  * Writes Cisco PIX 7.x configuration commands: {@code static} NAT (1:1 for a device with its
@@ -115,7 +116,7 @@ public final class PixEmitter implements Emitter {
                 continue;
             }
             trace(out, s.trace());
-            for (Cidr c : AddressBlocks.blocks(new AddressBlocks.Run(s.first(), s.last()))) {
+            for (Cidr c : AddressBlocks.blocks(new AddressSet.Run(s.first(), s.last()))) {
                 out.append("nat (").append(s.from().interfaceName()).append(") ").append(nid).append(' ')
                         .append(c.network()).append(' ').append(c.netmask()).append('\n');
             }
@@ -189,12 +190,12 @@ public final class PixEmitter implements Emitter {
                 + (t.purpose() == null ? "" : ": " + t.purpose()), REMARK_MAX);
     }
 
-    private static List<String> addressSpecs(List<Cidr> cidrs) {
-        if (cidrs.isEmpty()) {
+    private static List<String> addressSpecs(AddressSet set) {
+        if (set.isAny()) {
             return List.of("any");
         }
         List<String> out = new ArrayList<>();
-        for (Cidr c : AddressBlocks.blocks(cidrs)) {
+        for (Cidr c : AddressBlocks.blocks(set.cidrs())) {
             out.add(c.prefix() == 32 ? "host " + c.network() : c.network() + " " + c.netmask());
         }
         return out;

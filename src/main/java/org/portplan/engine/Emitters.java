@@ -1,6 +1,7 @@
-package org.portplan.emit;
+package org.portplan.engine;
 
 import org.portplan.core.Platform;
+import org.portplan.emit.Emitter;
 import org.portplan.emit.iptables.IptablesEmitter;
 import org.portplan.emit.pf.PfEmitter;
 import org.portplan.emit.pix.PixEmitter;

@@ -1,4 +1,4 @@
-package org.portplan.plan;
+package org.portplan.rules;
 
 /**
  * Why a rule exists, for the comment on it: the devices it serves, their model, the catalog

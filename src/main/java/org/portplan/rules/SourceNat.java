@@ -1,4 +1,4 @@
-package org.portplan.plan;
+package org.portplan.rules;
 
 import org.portplan.core.Ipv4;
 

@@ -1,0 +1,351 @@
+package org.portplan.plan;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.portplan.catalog.Catalog;
+import org.portplan.catalog.DeviceModel;
+import org.portplan.catalog.Flow;
+import org.portplan.catalog.Pool;
+import org.portplan.catalog.PoolKind;
+import org.portplan.catalog.PortSpec;
+import org.portplan.core.AddressSet;
+import org.portplan.core.Cidr;
+import org.portplan.core.PortRange;
+import org.portplan.core.Protocol;
+import org.portplan.diag.Diagnostics;
+import org.portplan.diag.Located;
+import org.portplan.rules.FirewallPlan;
+import org.portplan.rules.Forward;
+import org.portplan.rules.Permit;
+import org.portplan.rules.SourceNat;
+import org.portplan.rules.Trace;
+import org.portplan.rules.Zone;
+import org.portplan.site.Device;
+import org.portplan.site.Firewall;
+import org.portplan.site.Interface;
+
+/**
+ * The fourth stage: turns the applicable flows, their parties and the allocation table into the
+ * neutral rule model, one firewall at a time: forwards for flows from the outside to a device,
+ * permits for other flows between zones, and outbound NAT for the devices that need it.
+ */
+final class RuleBuilder {
+
+    /** The rule model, and the devices that take part in some rule (the others get a warning). */
+    record Result(List<FirewallPlan> firewalls, Set<String> devicesInRules) {
+        Result {
+            firewalls = List.copyOf(firewalls);
+            devicesInRules = Collections.unmodifiableSet(new TreeSet<>(devicesInRules));
+        }
+    }
+
+    /** One resolved "protocol ports" item; {@code ports} null means any port. */
+    private record PortItem(Protocol protocol, PortRange ports, Pool pool) {
+    }
+
+    private record PoolPorts(PortRange ports, Pool pool) {
+    }
+
+    private final Catalog catalog;
+    private final ResolvedSite resolved;
+    private final Parties parties;
+    private final AllocationTable table;
+    private final Diagnostics diags;
+    private final Set<String> inRules = new HashSet<>();
+
+    private RuleBuilder(Catalog catalog, ResolvedSite resolved, Parties parties, AllocationTable table, Diagnostics diags) {
+        this.catalog = catalog;
+        this.resolved = resolved;
+        this.parties = parties;
+        this.table = table;
+        this.diags = diags;
+    }
+
+    static Result build(Catalog catalog, ResolvedSite resolved, Parties parties, AllocationTable table,
+                        Diagnostics diags) {
+        RuleBuilder b = new RuleBuilder(catalog, resolved, parties, table, diags);
+        List<FirewallPlan> out = new ArrayList<>();
+        for (Firewall fw : resolved.site().firewalls().stream().sorted(Comparator.comparing(Firewall::name)).toList()) {
+            out.add(b.firewall(fw));
+        }
+        return new Result(out, b.inRules);
+    }
+
+    private FirewallPlan firewall(Firewall fw) {
+        String name = fw.name();
+        Map<String, Zone> zones = new LinkedHashMap<>();
+        for (Interface i : fw.interfaces()) {
+            zones.put(i.zone(), new Zone(i.zone(), i.name(), i.address()));
+        }
+        List<Forward> forwards = new ArrayList<>();
+        List<Permit> permits = new ArrayList<>();
+        Set<ResolvedDevice> natted = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Flow f : resolved.flows()) {
+            boolean ownSources = !parties.own(name, f.from()).isEmpty();
+            boolean ownDests = !parties.own(name, f.to()).isEmpty();
+            if (!ownSources && !ownDests) {
+                continue; // no rule of this firewall's own can come of it
+            }
+            // Other firewalls' devices sit in the outside zone: they matter only opposite an own device inside.
+            List<Party> sources = parties.of(name, f.from(), parties.ownInside(name, f.to()));
+            List<Party> dests = parties.of(name, f.to(), parties.ownInside(name, f.from()));
+            if (sources.isEmpty() || dests.isEmpty()) {
+                continue;
+            }
+            Map<String, List<Party>> srcByZone = byZone(sources);
+            Map<String, List<Party>> dstByZone = byZone(dests);
+            for (Map.Entry<String, List<Party>> se : srcByZone.entrySet()) {
+                for (Map.Entry<String, List<Party>> de : dstByZone.entrySet()) {
+                    if (se.getKey().equals(de.getKey())) {
+                        continue; // within one zone the firewall is not in the path
+                    }
+                    Zone from = zones.get(se.getKey());
+                    Zone to = zones.get(de.getKey());
+                    if (from.isOutside() && f.neverFromOutside()) {
+                        continue; // reported while finding exposure
+                    }
+                    if (from.isOutside()) {
+                        for (Party dst : de.getValue()) {
+                            if (dst.own()) {
+                                forwards(name, f, from, to, se.getValue(), dst, forwards, natted);
+                            }
+                        }
+                    } else {
+                        permits(name, f, from, to, se.getValue(), de.getValue(), permits, natted);
+                    }
+                }
+            }
+        }
+        forwards.sort(Comparator.comparing(Forward::publicAddress).thenComparing(Forward::protocol)
+                .thenComparing(Forward::publicPorts).thenComparingInt(Forward::deviceOrder)
+                .thenComparing(x -> x.sources().toString()));
+        return new FirewallPlan(name, fw.platform(), List.copyOf(zones.values()), fw.defaultPublicAddress(),
+                fw.publicAddresses(), new ArrayList<>(new LinkedHashSet<>(forwards)), PermitPruner.prune(permits),
+                sourceNats(fw, zones, natted));
+    }
+
+    private static Map<String, List<Party>> byZone(List<Party> parties) {
+        Map<String, List<Party>> out = new TreeMap<>();
+        for (Party e : parties) {
+            out.computeIfAbsent(e.zone(), k -> new ArrayList<>()).add(e);
+        }
+        return out;
+    }
+
+    private static AddressSet addresses(List<Party> parties) {
+        if (parties.stream().anyMatch(Party::anyone)) {
+            return AddressSet.any();
+        }
+        List<Cidr> out = new ArrayList<>();
+        parties.forEach(e -> out.addAll(e.addresses().cidrs()));
+        return AddressSet.of(out);
+    }
+
+    private void forwards(String fw, Flow f, Zone from, Zone to, List<Party> sources, Party dst, List<Forward> out,
+                          Set<ResolvedDevice> natted) {
+        ResolvedDevice d = dst.device();
+        AddressSet srcAddresses = addresses(sources);
+        for (PortItem item : resolve(f.ports(), dst)) {
+            if (item.ports() == null) {
+                diags.warning(d.device().location(), "flow '" + f.id() + "' asks for any " + item.protocol()
+                        + " port from outside to device '" + d.name() + "'; portplan forwards only planned ports, so this part is not opened");
+                continue;
+            }
+            Device dev = d.device();
+            Trace trace = item.pool() != null
+                    ? new Trace(d.name(), d.model().id(), item.pool().name(), item.pool().purpose(),
+                            item.pool().source().document(), item.pool().source().section())
+                    : new Trace(d.name(), d.model().id(), "flow " + f.id(), f.purpose(), f.source().document(),
+                            f.source().section());
+            out.add(new Forward(fw, from, to, srcAddresses, item.protocol(), dev.publicAddress(), item.ports(),
+                    dev.address(), item.ports(), d.name(), dev.order(), dev.ownPublicAddress(), trace));
+            natted.add(d);
+            inRules.add(d.name());
+        }
+    }
+
+    private void permits(String fw, Flow f, Zone from, Zone to, List<Party> sources, List<Party> dests,
+                         List<Permit> out, Set<ResolvedDevice> natted) {
+        // Group both ends by the ports they resolve to, so that a flow between many devices
+        // becomes a few rules with address lists rather than one rule per pair.
+        Map<List<PortItem>, List<Party>> srcGroups = new LinkedHashMap<>();
+        for (Party s : sources) {
+            srcGroups.computeIfAbsent(f.fromPorts().isEmpty() ? List.of() : portsOnly(resolve(f.fromPorts(), s)),
+                    k -> new ArrayList<>()).add(s);
+        }
+        Map<List<PortItem>, List<Party>> dstGroups = new LinkedHashMap<>();
+        for (Party d : dests) {
+            dstGroups.computeIfAbsent(portsOnly(resolve(f.ports(), d)), k -> new ArrayList<>()).add(d);
+        }
+        for (Map.Entry<List<PortItem>, List<Party>> sg : srcGroups.entrySet()) {
+            for (Map.Entry<List<PortItem>, List<Party>> dg : dstGroups.entrySet()) {
+                List<ResolvedDevice> own = new ArrayList<>();
+                for (Party e : sg.getValue()) {
+                    if (e.own()) {
+                        own.add(e.device());
+                    }
+                }
+                for (Party e : dg.getValue()) {
+                    if (e.own()) {
+                        own.add(e.device());
+                    }
+                }
+                if (own.isEmpty()) {
+                    continue; // nothing of this firewall's own takes part
+                }
+                own.forEach(o -> inRules.add(o.name()));
+                if (to.isOutside()) {
+                    sg.getValue().stream().filter(Party::own).forEach(e -> natted.add(e.device()));
+                }
+                String models = String.join(",", new TreeSet<>(own.stream().map(r -> r.model().id()).toList()));
+                Trace trace = new Trace(labels(sg.getValue()) + " -> " + labels(dg.getValue()), models, "flow " + f.id(),
+                        f.purpose(), f.source().document(), f.source().section());
+                AddressSet srcs = addresses(sg.getValue());
+                AddressSet dsts = addresses(dg.getValue());
+                Set<String> seen = new HashSet<>();
+                for (PortItem to1 : dg.getKey()) {
+                    List<PortRange> sourcePorts = new ArrayList<>();
+                    for (PortItem fp : sg.getKey()) {
+                        if (fp.protocol() == to1.protocol()) {
+                            sourcePorts.add(fp.ports());
+                        }
+                    }
+                    if (sourcePorts.isEmpty()) {
+                        sourcePorts.add(null);
+                    }
+                    for (PortRange sp : sourcePorts) {
+                        if (seen.add(to1.protocol() + " " + sp + " " + to1.ports())) {
+                            out.add(new Permit(fw, from, to, srcs, dsts, to1.protocol(), sp, to1.ports(), f.id(),
+                                    models, trace));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The items without their pools: devices of different models with the same ports share a rule. */
+    private static List<PortItem> portsOnly(List<PortItem> items) {
+        return List.copyOf(new LinkedHashSet<>(items.stream().map(i -> new PortItem(i.protocol(), i.ports(), null)).toList()));
+    }
+
+    private static String labels(List<Party> parties) {
+        List<ResolvedDevice> ds = new ArrayList<>();
+        Set<String> others = new TreeSet<>();
+        for (Party e : parties) {
+            if (e.device() != null) {
+                ds.add(e.device());
+            } else {
+                others.add(e.label());
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        if (!ds.isEmpty()) {
+            parts.add(Labels.devices(ds));
+        }
+        parts.addAll(others);
+        return String.join(", ", parts);
+    }
+
+    /** The concrete ports of a flow's items at one end: its pools' allocations, or catalog defaults for peers. */
+    private List<PortItem> resolve(List<PortSpec> specs, Party end) {
+        List<PortItem> out = new ArrayList<>();
+        for (PortSpec s : specs) {
+            for (Protocol p : s.protocolList()) {
+                if (s.target() instanceof PortSpec.Any) {
+                    out.add(new PortItem(p, null, null));
+                } else if (s.target() instanceof PortSpec.Ports lit) {
+                    lit.ranges().forEach(r -> out.add(new PortItem(p, r, null)));
+                } else if (s.target() instanceof PortSpec.PoolRef ref) {
+                    poolPorts(end, ref.pool()).ifPresent(pp -> out.add(new PortItem(p, pp.ports(), pp.pool())));
+                }
+            }
+        }
+        return List.copyOf(new LinkedHashSet<>(out));
+    }
+
+    private Optional<PoolPorts> poolPorts(Party end, String poolName) {
+        if (end.device() != null) {
+            ResolvedDevice d = end.device();
+            Pool pool = d.model().pool(poolName).orElseThrow();
+            return table.get(d.name(), poolName).map(a -> new PoolPorts(a.ports(), pool));
+        }
+        // A peer: nobody allocates its ports; it uses what the site pinned, else the vendor's
+        // default start with the size its params give.
+        ResolvedPeer rp = end.peer();
+        if (rp != null && rp.model() != null) {
+            Pool pool = rp.model().pool(poolName).orElseThrow();
+            Located<PortRange> pin = rp.peer().ports().get(poolName);
+            return Optional.of(new PoolPorts(pin != null ? pin.value() : defaultPorts(pool, rp.params(), rp.numbers()), pool));
+        }
+        for (DeviceModel m : catalog.modelsPlaying(end.role())) {
+            Optional<Pool> pool = m.pool(poolName);
+            if (pool.isPresent()) {
+                return Optional.of(new PoolPorts(defaultPorts(pool.get(), Map.of(), Map.of()), pool.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static PortRange defaultPorts(Pool pool, Map<String, String> params, Map<String, Long> numbers) {
+        PoolKind k = pool.kind();
+        if (k instanceof PoolKind.Fixed fx) {
+            return fx.ports();
+        }
+        if (k instanceof PoolKind.PerAddress pa) {
+            return pa.ports();
+        }
+        PoolKind.Allocatable a = (PoolKind.Allocatable) k;
+        PortRange def = a.windowFor(params).defaultRange();
+        long size = a.size(params, numbers);
+        long last = Math.min(a.windowFor(params).bounds().last(), def.first() + size - 1);
+        return new PortRange(def.first(), (int) last);
+    }
+
+    /** Outbound NAT for the devices that need it, consecutive addresses behind one public address merged into one rule. */
+    private List<SourceNat> sourceNats(Firewall fw, Map<String, Zone> zones, Set<ResolvedDevice> natted) {
+        List<ResolvedDevice> mine = resolved.devices().stream()
+                .filter(d -> natted.contains(d) && d.device().firewall().equals(fw.name())
+                        && !d.device().zone().equals(Firewall.OUTSIDE))
+                .sorted(Comparator.comparing((ResolvedDevice d) -> d.device().publicAddress())
+                        .thenComparing(d -> d.device().address()))
+                .toList();
+        List<SourceNat> out = new ArrayList<>();
+        int i = 0;
+        while (i < mine.size()) {
+            int j = i;
+            ResolvedDevice a = mine.get(i);
+            while (j + 1 < mine.size()) {
+                ResolvedDevice b = mine.get(j + 1);
+                if (!b.device().publicAddress().equals(a.device().publicAddress())
+                        || !b.device().zone().equals(a.device().zone())
+                        || b.device().address().value() != mine.get(j).device().address().value() + 1) {
+                    break;
+                }
+                j++;
+            }
+            List<ResolvedDevice> run = mine.subList(i, j + 1);
+            Device first = run.get(0).device();
+            String models = String.join(",", new TreeSet<>(run.stream().map(r -> r.model().id()).toList()));
+            out.add(new SourceNat(fw.name(), zones.get(first.zone()), zones.get(Firewall.OUTSIDE),
+                    first.address(), run.get(run.size() - 1).device().address(), first.publicAddress(),
+                    first.ownPublicAddress(), new Trace(Labels.devices(run), models, "outbound NAT",
+                    first.ownPublicAddress() ? "1:1 NAT to its own public address" : "keep source ports so replies reach the forwarded ports",
+                    null, null)));
+            i = j + 1;
+        }
+        return out;
+    }
+}
