@@ -76,9 +76,18 @@ public final class Catalog {
         return roles.containsKey(name) || modelsByRole.containsKey(name);
     }
 
-    /** Whether a role means "anyone outside" when a site declares nobody for it. */
-    public boolean anyoneWhenUndeclared(String role) {
+    /** What {@code flow} opens toward {@code role} (one of its ends) when the site declares nobody for it. */
+    public Undeclared whenUndeclared(Flow flow, String role) {
+        if (flow.whenUndeclared() != null) {
+            return flow.whenUndeclared();
+        }
         Role r = roles.get(role);
-        return r != null && r.anyoneWhenUndeclared();
+        return r == null ? Undeclared.NOBODY : r.whenUndeclared();
+    }
+
+    /** Whether parties of {@code role} administer or monitor devices (their flows from outside need an opt-in). */
+    public boolean isManagement(String role) {
+        Role r = roles.get(role);
+        return r != null && r.management();
     }
 }

@@ -28,7 +28,7 @@ public final class CatalogLoader {
 
     private static final Set<String> FILE_KEYS = Set.of("vendor", "documents", "roles", "features", "models", "flows");
     private static final Set<String> DOCUMENT_KEYS = Set.of("title", "publisher", "seed", "url");
-    private static final Set<String> ROLE_KEYS = Set.of("title", "when-undeclared", "source");
+    private static final Set<String> ROLE_KEYS = Set.of("title", "when-undeclared", "management", "source");
     private static final Set<String> FEATURE_KEYS = Set.of("description");
     private static final Set<String> MODEL_KEYS = Set.of("title", "roles", "params", "pools", "instructions", "source");
     private static final Set<String> PARAM_KEYS = Set.of("default", "min", "max", "choices", "description", "source");
@@ -38,7 +38,7 @@ public final class CatalogLoader {
     private static final Set<String> SETTING_KEYS = Set.of("where", "name", "value", "variants");
     private static final Set<String> INSTRUCTION_KEYS = Set.of("text", "source");
     private static final Set<String> FLOW_KEYS = Set.of("from", "to", "ports", "from-ports", "requirement", "when",
-            "from-outside", "purpose", "source");
+            "from-outside", "when-undeclared", "from-zone", "to-zone", "purpose", "source");
     private static final Set<String> CITATION_KEYS = Set.of("document", "section", "page", "note");
 
     private final Diagnostics diags;
@@ -115,19 +115,16 @@ public final class CatalogLoader {
         }
         Fields.of(e.value(), diags, "role '" + e.name() + "'", ROLE_KEYS).ifPresent(f -> {
             Optional<String> title = f.string("title", true);
-            boolean anyone = false;
-            Optional<ScalarNode> wu = f.scalar("when-undeclared", false);
-            if (wu.isPresent()) {
-                switch (wu.get().text()) {
-                    case "anyone" -> anyone = true;
-                    case "nobody" -> anyone = false;
-                    default -> diags.error(wu.get().location(),
-                            "when-undeclared must be 'anyone' or 'nobody', found '" + wu.get().text() + "'");
+            Undeclared undeclared = f.scalar("when-undeclared", false).flatMap(s -> undeclared(s, "role '" + e.name() + "'"))
+                    .orElse(Undeclared.NOBODY);
+            boolean management = f.scalar("management", false).map(s -> {
+                if (!s.text().equals("true") && !s.text().equals("false")) {
+                    diags.error(s.location(), "role '" + e.name() + "': management must be true or false, found '" + s.text() + "'");
                 }
-            }
+                return s.text().equals("true");
+            }).orElse(false);
             Citation source = f.get("source").flatMap(this::citation).orElse(null);
-            boolean a = anyone;
-            title.ifPresent(t -> roles.put(e.name(), new Role(e.name(), t, a, source)));
+            title.ifPresent(t -> roles.put(e.name(), new Role(e.name(), t, undeclared, management, source)));
         });
     }
 
@@ -414,13 +411,36 @@ public final class CatalogLoader {
                 diags.error(fo.get().location(), ctx + " from-outside can only be 'never', found '" + fo.get().text() + "'");
             }
         }
+        Undeclared undeclared = f.scalar("when-undeclared", false).flatMap(s -> undeclared(s, ctx)).orElse(null);
+        ZoneScope fromZone = f.scalar("from-zone", false).flatMap(s -> zoneScope(s, ctx + " from-zone")).orElse(ZoneScope.ANY);
+        ZoneScope toZone = f.scalar("to-zone", false).flatMap(s -> zoneScope(s, ctx + " to-zone")).orElse(ZoneScope.ANY);
         Optional<String> purpose = f.string("purpose", true);
         Optional<Citation> source = f.required("source").flatMap(this::citation);
         if (from.isPresent() && to.isPresent() && purpose.isPresent() && source.isPresent() && !ports.isEmpty()) {
             flows.put(e.name(), new Flow(e.name(), from.get(), to.get(), ports, fromPorts, requirement,
-                    when.map(ScalarNode::text).orElse(null), neverFromOutside, purpose.get(), source.get(),
+                    when.map(ScalarNode::text).orElse(null), neverFromOutside, undeclared, fromZone, toZone,
+                    purpose.get(), source.get(),
                     whenAt != null ? whenAt : e.key().location(), fromNode.get().location(), toNode.get().location()));
         }
+    }
+
+    private Optional<Undeclared> undeclared(ScalarNode s, String ctx) {
+        Optional<Undeclared> u = Undeclared.byId(s.text());
+        if (u.isEmpty()) {
+            diags.error(s.location(), ctx + ": when-undeclared must be internet, anyone or nobody, found '" + s.text() + "'"
+                    + Suggestions.hint(s.text(), List.of("internet", "anyone", "nobody")));
+        }
+        return u;
+    }
+
+    private Optional<ZoneScope> zoneScope(ScalarNode s, String ctx) {
+        Optional<ZoneScope> z = ZoneScope.byId(s.text());
+        if (z.isEmpty() || z.get() == ZoneScope.ANY) {
+            diags.error(s.location(), ctx + " must be inside or outside, found '" + s.text() + "'"
+                    + Suggestions.hint(s.text(), List.of("inside", "outside")));
+            return Optional.empty();
+        }
+        return z;
     }
 
     private List<PortSpec> portSpecs(Fields f, String key, boolean required, String ctx) {
@@ -538,6 +558,10 @@ public final class CatalogLoader {
             checkRole(catalog, flow.to(), ctx + " 'to'", flow.toLocation());
             checkPools(catalog, flow.to(), flow.ports(), ctx + " ports");
             checkPools(catalog, flow.from(), flow.fromPorts(), ctx + " from-ports");
+            if (catalog.isManagement(flow.from()) && catalog.whenUndeclared(flow, flow.from()).opens()) {
+                diags.error(flow.location(), ctx + " comes from management role '" + flow.from()
+                        + "', which is never opened to anyone: administration needs a declared peer");
+            }
             if (flow.when() != null && !features.containsKey(flow.when())) {
                 diags.error(flow.location(), ctx + " depends on unknown feature '" + flow.when() + "'"
                         + Suggestions.hint(flow.when(), features.keySet()));

@@ -3,10 +3,12 @@ package org.portplan.plan;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.portplan.catalog.Catalog;
 import org.portplan.catalog.Flow;
 import org.portplan.catalog.PortSpec;
 import org.portplan.core.PortRange;
@@ -19,6 +21,8 @@ import org.portplan.site.Firewall;
 /**
  * The second stage: which pools and literal ports of each device the outside reaches. Those
  * are allocated at the device's public address, where devices sharing it must not collide.
+ * Flows the catalog keeps closed from outside, and administration from outside without the
+ * site's opt-in, are errors here.
  */
 final class Exposure {
 
@@ -32,34 +36,70 @@ final class Exposure {
     private Exposure() {
     }
 
-    /** Finds what each device exposes; flows the catalog keeps closed from outside are reported as errors. */
-    static Exposure find(ResolvedSite resolved, Parties parties, Diagnostics diags) {
+    /** Finds what each device exposes, reporting flows that must not be opened from outside. */
+    static Exposure find(Catalog catalog, ResolvedSite resolved, Parties parties, Diagnostics diags) {
         Exposure out = new Exposure();
         Set<String> reported = new HashSet<>();
+        Set<String> remoteAdmin = new HashSet<>();
+        resolved.site().remoteAdmin().forEach(n -> remoteAdmin.add(n.value()));
+        // Administration from outside without the site's opt-in: one error per peer and firewall, naming what it would open.
+        Map<String, Set<String>> unapproved = new LinkedHashMap<>();
+        Map<String, Location> unapprovedAt = new LinkedHashMap<>();
         for (Flow f : resolved.flows()) {
+            boolean management = catalog.isManagement(f.from());
             for (Firewall fw : resolved.site().firewalls()) {
                 if (!parties.ownInside(fw.name(), f.to())) {
                     continue;
                 }
-                List<Party> outside = parties.of(fw.name(), f.from(), true).stream()
+                List<ResolvedDevice> dsts = parties.to(fw.name(), f, false).stream()
+                        .filter(p -> p.own() && !p.zone().equals(Firewall.OUTSIDE)).map(Party::device).toList();
+                if (dsts.isEmpty()) {
+                    continue;
+                }
+                List<Party> outside = parties.from(fw.name(), f, true).stream()
                         .filter(e -> e.zone().equals(Firewall.OUTSIDE)).toList();
                 if (outside.isEmpty()) {
                     continue;
                 }
-                for (ResolvedDevice dst : parties.own(fw.name(), f.to())) {
-                    if (dst.device().zone().equals(Firewall.OUTSIDE)) {
-                        continue;
+                if (f.neverFromOutside()) {
+                    if (reported.add(f.id() + "@" + fw.name())) {
+                        reportNeverFromOutside(resolved, f, fw.name(), outside.get(0), diags);
                     }
-                    if (f.neverFromOutside()) {
-                        if (reported.add(f.id() + "@" + fw.name())) {
-                            reportNeverFromOutside(resolved, f, fw.name(), outside.get(0), diags);
-                        }
-                        continue;
-                    }
-                    out.add(dst, f);
+                    continue;
                 }
+                if (management) {
+                    boolean refused = false;
+                    for (Party p : outside) {
+                        if (p.peer() == null || !remoteAdmin.contains(p.peer().peer().name())) {
+                            String who = p.peer() == null ? p.label() : p.peer().peer().name();
+                            String key = who + "@" + fw.name();
+                            unapprovedAt.putIfAbsent(key, p.peer() == null ? Location.of(resolved.site().file())
+                                    : p.peer().peer().location());
+                            for (ResolvedDevice d : dsts) {
+                                unapproved.computeIfAbsent(key, k -> new TreeSet<>()).add("'" + d.name() + "' ("
+                                        + f.id() + ")");
+                            }
+                            refused = true;
+                        }
+                    }
+                    if (refused) {
+                        continue;
+                    }
+                }
+                dsts.forEach(d -> out.add(d, f));
             }
         }
+        unapproved.forEach((key, what) -> {
+            String peer = key.substring(0, key.lastIndexOf('@'));
+            String fw = key.substring(key.lastIndexOf('@') + 1);
+            List<String> list = new ArrayList<>(what);
+            String shown = String.join(", ", list.subList(0, Math.min(4, list.size())))
+                    + (list.size() > 4 ? " and " + (list.size() - 4) + " more" : "");
+            diags.error(unapprovedAt.get(key), "peer '" + peer + "' is outside firewall '" + fw
+                    + "', and administration from the outside zone needs an explicit opt-in: it would reach " + shown
+                    + "; list the peer under 'remote-admin' to allow it on purpose, or reach the devices from an"
+                    + " inside zone (e.g. over a VPN)");
+        });
         return out;
     }
 

@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.portplan.catalog.Catalog;
 import org.portplan.catalog.DeviceModel;
+import org.portplan.catalog.Flow;
+import org.portplan.catalog.Undeclared;
+import org.portplan.catalog.ZoneScope;
 import org.portplan.core.AddressSet;
 import org.portplan.core.Cidr;
 import org.portplan.core.Ipv4;
@@ -58,22 +61,43 @@ final class Parties {
         return own(firewall, role).stream().anyMatch(d -> !d.device().zone().equals(Firewall.OUTSIDE));
     }
 
+    /** The parties at the source end of {@code flow}, as {@link #of} gives them. */
+    List<Party> from(String firewall, Flow flow, boolean withRemote) {
+        return of(firewall, flow, flow.from(), flow.fromZone(), withRemote);
+    }
+
+    /** The parties at the destination end of {@code flow}, as {@link #of} gives them. */
+    List<Party> to(String firewall, Flow flow, boolean withRemote) {
+        return of(firewall, flow, flow.to(), flow.toZone(), withRemote);
+    }
+
     /**
-     * Every party of {@code role} for {@code firewall}: devices in file order (with other
-     * firewalls' devices only when {@code withRemote}), then peers by zone, then anyone when the
-     * site declares nobody for a role the catalog opens to anyone.
+     * Every party of {@code role} at one end of {@code flow} for {@code firewall}, in the zones
+     * that end admits: devices in file order (with other firewalls' devices only when
+     * {@code withRemote}), then peers by zone, then anyone when the site declares nobody for the
+     * role and the catalog opens the flow to anyone.
      */
-    List<Party> of(String firewall, String role, boolean withRemote) {
+    private List<Party> of(String firewall, Flow flow, String role, ZoneScope scope, boolean withRemote) {
+        List<Party> out = new ArrayList<>();
+        for (Party p : of(firewall, role, catalog.whenUndeclared(flow, role), withRemote)) {
+            if (scope.admits(p.zone(), Firewall.OUTSIDE)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private List<Party> of(String firewall, String role, Undeclared undeclared, boolean withRemote) {
         List<Party> out = new ArrayList<>();
         List<ResolvedDevice> ds = devicesByRole.getOrDefault(role, List.of());
         for (ResolvedDevice d : withRemote ? ds : own(firewall, role)) {
             Device dev = d.device();
             if (dev.firewall().equals(firewall)) {
-                out.add(new Party(dev.zone(), AddressSet.of(Cidr.host(dev.address())), d, null, true, d.name(), role));
+                out.add(new Party(dev.zone(), AddressSet.of(Cidr.host(dev.address())), d, null, true, d.name(), role, null));
             } else {
                 // Behind another firewall of the site: this firewall reaches it at its public address.
                 Ipv4 seen = dev.zone().equals(Firewall.OUTSIDE) ? dev.address() : dev.publicAddress();
-                out.add(new Party(Firewall.OUTSIDE, AddressSet.of(Cidr.host(seen)), d, null, false, d.name(), role));
+                out.add(new Party(Firewall.OUTSIDE, AddressSet.of(Cidr.host(seen)), d, null, false, d.name(), role, null));
             }
         }
         List<ResolvedPeer> ps = peersByRole.getOrDefault(role, List.of());
@@ -83,10 +107,10 @@ final class Parties {
                 byZone.computeIfAbsent(zoneOf(firewall, c), k -> new ArrayList<>()).add(c);
             }
             byZone.forEach((zone, cidrs) -> out.add(new Party(zone, AddressSet.of(cidrs), null, rp, false,
-                    rp.peer().name(), role)));
+                    rp.peer().name(), role, null)));
         }
-        if (ds.isEmpty() && ps.isEmpty() && catalog.anyoneWhenUndeclared(role)) {
-            out.add(new Party(Firewall.OUTSIDE, AddressSet.any(), null, null, false, "anyone", role));
+        if (ds.isEmpty() && ps.isEmpty() && undeclared.opens()) {
+            out.add(new Party(Firewall.OUTSIDE, AddressSet.any(), null, null, false, "anyone", role, undeclared));
         }
         return out;
     }

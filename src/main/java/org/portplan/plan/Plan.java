@@ -4,15 +4,16 @@ import java.util.List;
 import org.portplan.rules.FirewallPlan;
 
 /**
- * The compiled site: the allocation table, the neutral rules of each firewall, and one settings
- * sheet per device.
+ * The compiled site: the allocation table, the neutral rules of each firewall, the forwards
+ * anyone on the Internet reaches (with why), and one settings sheet per device.
  */
 public record Plan(String site, String siteFile, List<String> features, AllocationTable allocations,
-                   List<FirewallPlan> firewalls, List<DeviceSheet> devices) {
+                   List<FirewallPlan> firewalls, List<Reachable> reachable, List<DeviceSheet> devices) {
 
     public Plan {
         features = List.copyOf(features);
         firewalls = List.copyOf(firewalls);
+        reachable = List.copyOf(reachable);
         devices = List.copyOf(devices);
     }
 }

@@ -28,7 +28,7 @@ public final class Planner {
             return Optional.empty();
         }
         Parties parties = new Parties(catalog, resolved);
-        Exposure exposure = Exposure.find(resolved, parties, diags);
+        Exposure exposure = Exposure.find(catalog, resolved, parties, diags);
         if (diags.hasErrors()) {
             return Optional.empty();
         }
@@ -42,7 +42,7 @@ public final class Planner {
         }
         warnUnused(resolved, rules.devicesInRules(), diags);
         return Optional.of(new Plan(site.name(), site.file(), site.features().stream().map(Located::value).toList(),
-                table, rules.firewalls(), Sheets.of(resolved, table)));
+                table, rules.firewalls(), rules.reachable(), Sheets.of(resolved, table)));
     }
 
     private static void warnUnused(ResolvedSite resolved, Set<String> inRules, Diagnostics diags) {

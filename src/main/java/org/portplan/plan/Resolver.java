@@ -62,6 +62,7 @@ final class Resolver {
                         + Suggestions.hint(f.value(), catalog.features().keySet()));
             }
         }
+        checkRemoteAdmin();
         Set<String> included = names(site.include());
         Set<String> excluded = names(site.exclude());
         checkFlowNames(site.include(), "include", Requirement.OPTIONAL);
@@ -85,6 +86,36 @@ final class Resolver {
             }
         }
         return new ResolvedSite(site, devices, peers, flows);
+    }
+
+    /** The smallest prefix length a remote-admin peer may have: administration is never opened to everywhere. */
+    static final int REMOTE_ADMIN_MIN_PREFIX = 8;
+
+    /** 'remote-admin' names declared peers of management roles, each with real addresses. */
+    private void checkRemoteAdmin() {
+        for (Located<String> name : site.remoteAdmin()) {
+            Optional<Peer> peer = site.peer(name.value());
+            if (peer.isEmpty()) {
+                diags.error(name.location(), "'remote-admin' names unknown peer '" + name.value() + "'"
+                        + Suggestions.hint(name.value(), site.peers().stream().map(Peer::name).toList()));
+                continue;
+            }
+            String role = peer.get().role().value();
+            List<String> roles = catalog.model(role).map(DeviceModel::roles).orElse(List.of(role));
+            if (roles.stream().noneMatch(catalog::isManagement)) {
+                diags.error(name.location(), "'remote-admin' names peer '" + name.value() + "', whose role '" + role
+                        + "' does not administer devices; list only peers of a management role (e.g. management-pc)");
+                continue;
+            }
+            for (org.portplan.core.Cidr c : peer.get().addresses()) {
+                if (c.prefix() < REMOTE_ADMIN_MIN_PREFIX) {
+                    diags.error(name.location(), "'remote-admin' names peer '" + name.value() + "', which declares "
+                            + c.networkString() + "; administration is never opened from "
+                            + (c.prefix() == 0 ? "everywhere" : "so wide a range") + ": give the peer's real addresses"
+                            + " (prefixes of /" + REMOTE_ADMIN_MIN_PREFIX + " or longer)");
+                }
+            }
+        }
     }
 
     private static Set<String> names(List<Located<String>> items) {
@@ -211,13 +242,44 @@ final class Resolver {
                 ok = false;
             } else {
                 PortRange bounds = a.windowFor(params).bounds();
+                Optional<String> wrong = pinProblem(m, e.getKey(), a, v.value(), params, numbers);
                 if (!bounds.contains(v.value())) {
                     out.error(v.location(), ctx + ": pinned " + e.getKey() + " " + v.value() + " is outside "
                             + bounds + ", the range " + m.id() + " accepts");
+                    ok = false;
+                } else if (wrong.isPresent()) {
+                    out.error(v.location(), ctx + ": pinned " + e.getKey() + " " + v.value() + " " + wrong.get());
                     ok = false;
                 }
             }
         }
         return ok ? Optional.of(new Config(params, numbers)) : Optional.empty();
+    }
+
+    /**
+     * Why a pinned range does not fit its pool, if it does not: a sized pool must be pinned to
+     * exactly the ports its params need (a wider pin opens ports no call uses), an unsized one to
+     * at most the vendor's range, and an aligned one (RTP) must start on its alignment.
+     */
+    private static Optional<String> pinProblem(DeviceModel m, String pool, PoolKind.Allocatable a, PortRange pin,
+                                               Map<String, String> params, Map<String, Long> numbers) {
+        long need = a.size(params, numbers);
+        Optional<org.portplan.catalog.SizeExpr> formula = a.sizeFor(numbers);
+        String ports = pin.size() + " port" + (pin.size() == 1 ? "" : "s");
+        if (formula.isPresent() && pin.size() != need) {
+            String example = need <= PortRange.MAX - pin.first() + 1
+                    ? ", e.g. " + new PortRange(pin.first(), (int) (pin.first() + need - 1)) : "";
+            return Optional.of("holds " + ports + ", but " + m.id() + " needs " + need + " (" + formula.get().text()
+                    + "); pin exactly " + need + " port" + (need == 1 ? "" : "s") + example);
+        }
+        if (formula.isEmpty() && pin.size() > need) {
+            return Optional.of("holds " + ports + ", more than the " + need + " of the vendor's range "
+                    + a.windowFor(params).defaultRange() + "; pin at most " + need);
+        }
+        if (a.align() > 1 && pin.first() % a.align() != 0) {
+            return Optional.of("must start on a multiple of " + a.align() + " (" + pool + " ranges of " + m.id()
+                    + " start " + (a.align() == 2 ? "even" : "aligned") + ")");
+        }
+        return Optional.empty();
     }
 }

@@ -26,6 +26,7 @@ import org.portplan.core.PortRange;
 import org.portplan.core.Protocol;
 import org.portplan.diag.Diagnostics;
 import org.portplan.diag.Located;
+import org.portplan.diag.Location;
 import org.portplan.rules.FirewallPlan;
 import org.portplan.rules.Forward;
 import org.portplan.rules.Permit;
@@ -43,12 +44,20 @@ import org.portplan.site.Interface;
  */
 final class RuleBuilder {
 
-    /** The rule model, and the devices that take part in some rule (the others get a warning). */
-    record Result(List<FirewallPlan> firewalls, Set<String> devicesInRules) {
+    /**
+     * The rule model, the forwards anyone reaches (with why), and the devices that take part in
+     * some rule (the others get a warning).
+     */
+    record Result(List<FirewallPlan> firewalls, List<Reachable> reachable, Set<String> devicesInRules) {
         Result {
             firewalls = List.copyOf(firewalls);
+            reachable = List.copyOf(reachable);
             devicesInRules = Collections.unmodifiableSet(new TreeSet<>(devicesInRules));
         }
+    }
+
+    /** Forwards opened to anyone because the site declares nobody for a party: one warning per site entry and role. */
+    private record UndeclaredKey(Location at, String role) {
     }
 
     /** One resolved "protocol ports" item; {@code ports} null means any port. */
@@ -64,6 +73,8 @@ final class RuleBuilder {
     private final AllocationTable table;
     private final Diagnostics diags;
     private final Set<String> inRules = new HashSet<>();
+    private final List<Reachable> reachable = new ArrayList<>();
+    private final Map<UndeclaredKey, Map<ResolvedDevice, Set<String>>> undeclared = new LinkedHashMap<>();
 
     private RuleBuilder(Catalog catalog, ResolvedSite resolved, Parties parties, AllocationTable table, Diagnostics diags) {
         this.catalog = catalog;
@@ -80,7 +91,22 @@ final class RuleBuilder {
         for (Firewall fw : resolved.site().firewalls().stream().sorted(Comparator.comparing(Firewall::name)).toList()) {
             out.add(b.firewall(fw));
         }
-        return new Result(out, b.inRules);
+        b.warnUndeclared();
+        return new Result(out, b.reachable, b.inRules);
+    }
+
+    private void warnUndeclared() {
+        undeclared.forEach((key, byDevice) -> {
+            List<ResolvedDevice> devices = new ArrayList<>(byDevice.keySet());
+            ResolvedDevice first = devices.get(0);
+            String who = devices.size() == 1 ? "device '" + first.name() + "'"
+                    : devices.size() + " devices (" + Labels.devices(devices) + ")";
+            diags.warning(key.at(), who + " (" + first.model().id() + "): " + portList(byDevice.get(first))
+                    + (devices.size() > 1 ? " (of '" + first.name() + "'; the others' alike)" : "")
+                    + " are forwarded from anywhere, because the site declares no '" + key.role() + "' peer;"
+                    + " declare it under 'peers:' (NAME: { role: " + key.role() + ", addresses: [ADDRESS] })"
+                    + " so that only its addresses reach them");
+        });
     }
 
     private FirewallPlan firewall(Firewall fw) {
@@ -90,6 +116,7 @@ final class RuleBuilder {
             zones.put(i.zone(), new Zone(i.zone(), i.name(), i.address()));
         }
         List<Forward> forwards = new ArrayList<>();
+        Map<Forward, Reachable> open = new HashMap<>();
         List<Permit> permits = new ArrayList<>();
         Set<ResolvedDevice> natted = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Flow f : resolved.flows()) {
@@ -99,8 +126,8 @@ final class RuleBuilder {
                 continue; // no rule of this firewall's own can come of it
             }
             // Other firewalls' devices sit in the outside zone: they matter only opposite an own device inside.
-            List<Party> sources = parties.of(name, f.from(), parties.ownInside(name, f.to()));
-            List<Party> dests = parties.of(name, f.to(), parties.ownInside(name, f.from()));
+            List<Party> sources = parties.from(name, f, parties.ownInside(name, f.to()));
+            List<Party> dests = parties.to(name, f, parties.ownInside(name, f.from()));
             if (sources.isEmpty() || dests.isEmpty()) {
                 continue;
             }
@@ -119,7 +146,7 @@ final class RuleBuilder {
                     if (from.isOutside()) {
                         for (Party dst : de.getValue()) {
                             if (dst.own()) {
-                                forwards(name, f, from, to, se.getValue(), dst, forwards, natted);
+                                forwards(name, f, from, to, se.getValue(), dst, forwards, natted, open);
                             }
                         }
                     } else {
@@ -131,9 +158,15 @@ final class RuleBuilder {
         forwards.sort(Comparator.comparing(Forward::publicAddress).thenComparing(Forward::protocol)
                 .thenComparing(Forward::publicPorts).thenComparingInt(Forward::deviceOrder)
                 .thenComparing(x -> x.sources().toString()));
+        List<Forward> distinct = new ArrayList<>(new LinkedHashSet<>(forwards));
+        for (Forward x : distinct) {
+            Reachable r = open.get(x);
+            if (r != null) {
+                reachable.add(r);
+            }
+        }
         return new FirewallPlan(name, fw.platform(), List.copyOf(zones.values()), fw.defaultPublicAddress(),
-                fw.publicAddresses(), new ArrayList<>(new LinkedHashSet<>(forwards)), PermitPruner.prune(permits),
-                sourceNats(fw, zones, natted));
+                fw.publicAddresses(), distinct, PermitPruner.prune(permits), sourceNats(fw, zones, natted));
     }
 
     private static Map<String, List<Party>> byZone(List<Party> parties) {
@@ -154,9 +187,10 @@ final class RuleBuilder {
     }
 
     private void forwards(String fw, Flow f, Zone from, Zone to, List<Party> sources, Party dst, List<Forward> out,
-                          Set<ResolvedDevice> natted) {
+                          Set<ResolvedDevice> natted, Map<Forward, Reachable> open) {
         ResolvedDevice d = dst.device();
         AddressSet srcAddresses = addresses(sources);
+        Party anyone = sources.stream().filter(Party::anyone).findFirst().orElse(null);
         for (PortItem item : resolve(f.ports(), dst)) {
             if (item.ports() == null) {
                 diags.warning(d.device().location(), "flow '" + f.id() + "' asks for any " + item.protocol()
@@ -169,11 +203,40 @@ final class RuleBuilder {
                             item.pool().source().document(), item.pool().source().section())
                     : new Trace(d.name(), d.model().id(), "flow " + f.id(), f.purpose(), f.source().document(),
                             f.source().section());
-            out.add(new Forward(fw, from, to, srcAddresses, item.protocol(), dev.publicAddress(), item.ports(),
-                    dev.address(), item.ports(), d.name(), dev.order(), dev.ownPublicAddress(), trace));
+            Forward forward = new Forward(fw, from, to, srcAddresses, item.protocol(), dev.publicAddress(), item.ports(),
+                    dev.address(), item.ports(), d.name(), dev.order(), dev.ownPublicAddress(), trace);
+            out.add(forward);
+            if (anyone != null) {
+                open.putIfAbsent(forward, reachable(anyone, forward));
+                if (anyone.undeclared() == org.portplan.catalog.Undeclared.ANYONE) {
+                    undeclared.computeIfAbsent(new UndeclaredKey(dev.location(), anyone.role()), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(d, k -> new LinkedHashSet<>()).add(item.protocol() + " " + item.ports());
+                }
+            }
             natted.add(d);
             inRules.add(d.name());
         }
+    }
+
+    /** "udp 6801, 7000-7007, 21000 and tcp 4000" from items like "udp 6801". */
+    private static String portList(Set<String> items) {
+        Map<String, List<String>> byProtocol = new LinkedHashMap<>();
+        for (String item : items) {
+            int space = item.indexOf(' ');
+            byProtocol.computeIfAbsent(item.substring(0, space), k -> new ArrayList<>()).add(item.substring(space + 1));
+        }
+        List<String> parts = new ArrayList<>();
+        byProtocol.forEach((p, ports) -> parts.add(p + " " + String.join(", ", ports)));
+        return String.join(" and ", parts);
+    }
+
+    private static Reachable reachable(Party anyone, Forward forward) {
+        if (anyone.undeclared() == null) {
+            return new Reachable(forward, Reachable.Why.PEER, anyone.label());
+        }
+        return anyone.undeclared() == org.portplan.catalog.Undeclared.INTERNET
+                ? new Reachable(forward, Reachable.Why.INTERNET, anyone.role())
+                : new Reachable(forward, Reachable.Why.UNDECLARED, anyone.role());
     }
 
     private void permits(String fw, Flow f, Zone from, Zone to, List<Party> sources, List<Party> dests,

@@ -32,7 +32,7 @@ public final class CatalogReport {
         out.append("PEER ROLES (for 'peers:'; device models' ids are roles too)\n");
         Table roles = new Table("role", "when undeclared", "title");
         for (Role r : catalog.roles().values()) {
-            roles.row(r.id(), r.anyoneWhenUndeclared() ? "anyone" : "nobody", r.title());
+            roles.row(r.id(), r.whenUndeclared().id() + (r.management() ? ", management" : ""), r.title());
         }
         out.append(roles.text("  ")).append('\n');
         out.append("FEATURES (for 'features:')\n");
@@ -87,8 +87,10 @@ public final class CatalogReport {
             }
             flows.append("  ").append(f.id()).append(" (").append(f.requirement().id())
                     .append(f.when() == null ? "" : " when " + f.when())
-                    .append(f.neverFromOutside() ? ", never from outside" : "").append(")\n");
-            flows.append("    ").append(f.from()).append(" -> ").append(f.to()).append(": ")
+                    .append(f.neverFromOutside() ? ", never from outside" : "")
+                    .append(f.whenUndeclared() == null ? "" : ", when undeclared: " + f.whenUndeclared().id()).append(")\n");
+            flows.append("    ").append(f.from()).append(scope(f.fromZone())).append(" -> ").append(f.to())
+                    .append(scope(f.toZone())).append(": ")
                     .append(String.join(", ", f.ports().stream().map(PortSpec::text).toList()));
             if (!f.fromPorts().isEmpty()) {
                 flows.append(" (from ").append(String.join(", ", f.fromPorts().stream().map(PortSpec::text).toList())).append(')');
@@ -139,5 +141,9 @@ public final class CatalogReport {
 
     private static String cite(Citation c) {
         return c.shortForm() + (c.note() == null ? "" : " (" + c.note() + ")");
+    }
+
+    private static String scope(org.portplan.catalog.ZoneScope z) {
+        return z == org.portplan.catalog.ZoneScope.ANY ? "" : " (" + z.id() + ")";
     }
 }

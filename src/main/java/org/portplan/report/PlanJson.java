@@ -7,6 +7,7 @@ import org.portplan.rules.FirewallPlan;
 import org.portplan.rules.Forward;
 import org.portplan.rules.Permit;
 import org.portplan.plan.Plan;
+import org.portplan.plan.Reachable;
 
 /**
  * The plan as JSON for CI: allocations, forwards and flows, one object per line so that
@@ -21,6 +22,20 @@ public final class PlanJson {
         List<String> allocations = new ArrayList<>();
         List<String> forwards = new ArrayList<>();
         List<String> flows = new ArrayList<>();
+        List<String> open = new ArrayList<>();
+        for (Reachable r : plan.reachable()) {
+            Forward f = r.forward();
+            open.add(Json.object(
+                    "firewall", Json.string(f.firewall()),
+                    "device", Json.string(f.device()),
+                    "protocol", Json.string(f.protocol().id()),
+                    "public-address", Json.string(f.publicAddress().toString()),
+                    "first", Integer.toString(f.publicPorts().first()),
+                    "last", Integer.toString(f.publicPorts().last()),
+                    "entry", Json.string(f.trace().entry()),
+                    "why", Json.string(r.why().id()),
+                    "reason", Json.string(r.reason())));
+        }
         for (FirewallPlan fw : plan.firewalls()) {
             for (Allocation a : plan.allocations().rows(fw.name())) {
                 allocations.add(Json.object(
@@ -72,7 +87,8 @@ public final class PlanJson {
         out.append("  \"site\": ").append(Json.string(plan.site())).append(",\n");
         array(out, "allocations", allocations, false);
         array(out, "forwards", forwards, false);
-        array(out, "flows", flows, true);
+        array(out, "flows", flows, false);
+        array(out, "from-anywhere", open, true);
         return out.append("}\n").toString();
     }
 

@@ -6,6 +6,7 @@ import org.portplan.rules.FirewallPlan;
 import org.portplan.rules.Forward;
 import org.portplan.rules.Permit;
 import org.portplan.plan.Plan;
+import org.portplan.plan.Reachable;
 import org.portplan.rules.SourceNat;
 import org.portplan.rules.Zone;
 
@@ -71,6 +72,18 @@ public final class PlanReport {
                     f.toAddress() + ":" + f.toPorts(), f.device(), f.trace().entry(), Addresses.joined(f.sources()));
         }
         table(forwards);
+        heading(3, "Reachable from anywhere");
+        paragraph("Forwards that any address on the Internet reaches, and why. Declare the party as a peer to"
+                + " narrow one that is not the Internet by nature.");
+        Table open = new Table("public address", "protocol", "ports", "device", "entry", "why");
+        for (Reachable r : plan.reachable()) {
+            Forward f = r.forward();
+            if (f.firewall().equals(fw.name())) {
+                open.row(f.publicAddress().toString(), f.protocol().id(), f.publicPorts().toString(), f.device(),
+                        f.trace().entry(), r.reason());
+            }
+        }
+        table(open);
         heading(3, "Flows between zones");
         Table flows = new Table("from", "to", "protocol", "ports", "sources", "destinations", "flow");
         for (Permit p : fw.permits()) {

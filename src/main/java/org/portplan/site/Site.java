@@ -6,10 +6,12 @@ import org.portplan.diag.Located;
 
 /**
  * A site as the administrator described it: firewalls, devices (expanded and placed in
- * zones), peers, and the catalog options it chooses (features, included and excluded flows).
+ * zones), peers, the catalog options it chooses (features, included and excluded flows), and
+ * the peers it allows to administer devices from the outside zone ({@code remoteAdmin}).
  */
 public record Site(String name, String file, List<Firewall> firewalls, List<Device> devices, List<Peer> peers,
-                   List<Located<String>> features, List<Located<String>> include, List<Located<String>> exclude) {
+                   List<Located<String>> features, List<Located<String>> include, List<Located<String>> exclude,
+                   List<Located<String>> remoteAdmin) {
 
     public Site {
         firewalls = List.copyOf(firewalls);
@@ -18,6 +20,11 @@ public record Site(String name, String file, List<Firewall> firewalls, List<Devi
         features = List.copyOf(features);
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
+        remoteAdmin = List.copyOf(remoteAdmin);
+    }
+
+    public Optional<Peer> peer(String name) {
+        return peers.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
     public Optional<Firewall> firewall(String name) {

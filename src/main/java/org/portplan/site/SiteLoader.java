@@ -30,7 +30,7 @@ import org.portplan.yaml.YamlReader;
 public final class SiteLoader {
 
     private static final Set<String> SITE_KEYS = Set.of("site", "description", "firewalls", "devices", "peers",
-            "features", "include", "exclude");
+            "features", "include", "exclude", "remote-admin");
     private static final Set<String> FIREWALL_KEYS = Set.of("platform", "interfaces", "public-addresses");
     private static final Set<String> INTERFACE_KEYS = Set.of("name", "address");
     private static final Set<String> DEVICE_KEYS = Set.of("model", "address", "count", "public-address", "firewall",
@@ -83,7 +83,9 @@ public final class SiteLoader {
         List<Located<String>> features = names(f, "features");
         List<Located<String>> include = names(f, "include");
         List<Located<String>> exclude = names(f, "exclude");
-        return Optional.of(new Site(name.orElse("unnamed"), file, firewalls, devices, peers, features, include, exclude));
+        List<Located<String>> remoteAdmin = names(f, "remote-admin");
+        return Optional.of(new Site(name.orElse("unnamed"), file, firewalls, devices, peers, features, include, exclude,
+                remoteAdmin));
     }
 
     private List<Located<String>> names(Fields f, String key) {

@@ -30,10 +30,11 @@ class ShippedCatalogTest {
         assertThat(catalog.allRoleNames()).contains("management-pc", "dns-server", "ntp-server", "snmp-server",
                 "ldap-server", "active-directory", "email-server", "stun-server", "sip-terminal", "h323-terminal",
                 "web-client", "internet", "provisioning-server", "allworx-server", "net2phone-service");
-        assertThat(catalog.anyoneWhenUndeclared("internet")).isTrue();
-        assertThat(catalog.anyoneWhenUndeclared("allworx-server")).isTrue();
-        assertThat(catalog.anyoneWhenUndeclared("net2phone-service")).isTrue();
-        assertThat(catalog.anyoneWhenUndeclared("dns-server")).isFalse();
+        assertThat(catalog.roles().get("internet").whenUndeclared()).isEqualTo(Undeclared.INTERNET);
+        assertThat(catalog.roles().get("allworx-server").whenUndeclared()).isEqualTo(Undeclared.ANYONE);
+        assertThat(catalog.roles().get("net2phone-service").whenUndeclared()).isEqualTo(Undeclared.ANYONE);
+        assertThat(catalog.roles().get("dns-server").whenUndeclared()).isEqualTo(Undeclared.NOBODY);
+        assertThat(catalog.roles().get("management-pc").management()).isTrue();
     }
 
     /** Every port table of the Equinox port security guide is transcribed (each cited by flows). */

@@ -131,14 +131,55 @@ class PlannerTest {
 
     @Test
     void infeasibleAllocationNamesDevicePoolSizeAndBounds() {
-        TestSupport.Outcome o = plan(firewall("iptables") + """
-                devices:
-                  a: { model: net2phone-max, address: 10.0.0.20, ports: { voice: 7000-64994, udp: 64995 } }
-                  late: { model: net2phone-max, address: 10.0.0.21 }
-                """);
-        assertThat(o.errors()).singleElement().isEqualTo("site.yaml:11:3: error: device 'late' (net2phone-max): no room"
+        // Fill UDP 7000-64999 at the shared address with exactly sized pins (2 ports per line), so
+        // that only 65000 is left: a unit needing 16 voice ports has no room.
+        StringBuilder devices = new StringBuilder("devices:\n");
+        int next = 7000;
+        for (int i = 0; i < 113; i++, next += 512) {
+            devices.append("  a").append(i).append(": { model: net2phone-max, address: 10.0.0.").append(10 + i)
+                    .append(", params: { lines: 256 }, ports: { voice: ").append(next).append('-').append(next + 511)
+                    .append(", udp: ").append(4000 + i).append(" } }\n");
+        }
+        devices.append("  b: { model: net2phone-max, address: 10.0.0.200, params: { lines: 72 }, ports: { voice: ")
+                .append(next).append('-').append(next + 143).append(", udp: 4113 } }\n");
+        devices.append("  late: { model: net2phone-max, address: 10.0.0.201 }\n");
+        TestSupport.Outcome o = plan(firewall("iptables") + devices);
+        assertThat(o.errors()).singleElement().isEqualTo("site.yaml:124:3: error: device 'late' (net2phone-max): no room"
                 + " for pool 'voice': needs 16 udp ports (2 * lines) starting on a multiple of 2 between 7000 and 65000 at"
                 + " 203.0.113.10 (public address of firewall 'fw'); give some devices their own public-address or lower their params");
+    }
+
+    @Test
+    void pinsMustHoldExactlyThePortsThePoolNeeds() {
+        TestSupport.Outcome wide = plan(firewall("iptables") + """
+                devices:
+                  a: { model: allworx-phone, address: 10.0.0.21, params: { conversations: 1 }, ports: { rtp: 6000-65535 } }
+                  b: { model: allworx-phone, address: 10.0.0.22, ports: { rtp: 20001-20010 } }
+                  c: { model: equinox-asbce-edge, address: 10.0.0.23, ports: { sip-media: 30000-40000 } }
+                  d: { model: equinox-asbce-edge, address: 10.0.0.24, public-address: 203.0.113.11, ports: { sip-media: 36000-36999 } }
+                """);
+        assertThat(wide.errors()).containsExactly(
+                "site.yaml:10:94: error: device 'a': pinned rtp 6000-65535 holds 59536 ports, but allworx-phone needs 2"
+                        + " (2 * conversations); pin exactly 2 ports, e.g. 6000-6001",
+                "site.yaml:11:64: error: device 'b': pinned rtp 20001-20010 must start on a multiple of 2 (rtp ranges of"
+                        + " allworx-phone start even)",
+                "site.yaml:12:75: error: device 'c': pinned sip-media 30000-40000 holds 10001 ports, more than the 5001 of"
+                        + " the vendor's range 35000-40000; pin at most 5001");
+        // A narrower range than the vendor's default is fine where no formula sizes the pool (d).
+    }
+
+    @Test
+    void netTwoPhonePortsStayAboveTheBlockedRange() {
+        TestSupport.Outcome low = plan(firewall("iptables") + """
+                devices:
+                  a: { model: net2phone-max, address: 10.0.0.21, ports: { tcp: 1024, udp: 1000 } }
+                """);
+        assertThat(low.errors()).hasSize(2).allSatisfy(e -> assertThat(e).contains("is outside 4000-65000"));
+        Plan p = plan(firewall("iptables") + """
+                devices:
+                  a: { model: net2phone-max, address: 10.0.0.21, count: 20, params: { lines: 256 } }
+                """).ok();
+        assertThat(p.allocations().assignments()).allSatisfy(x -> assertThat(x.ports().first()).isGreaterThan(1024));
     }
 
     @Test
@@ -173,15 +214,19 @@ class PlannerTest {
 
     @Test
     void flowsMarkedNeverFromOutsideAreRefusedFromOutside() {
-        TestSupport.Outcome o = plan(firewall("iptables") + """
+        String mcu = firewall("iptables") + """
                 devices:
-                  pbx: { model: allworx-server, address: 10.0.0.5 }
+                  mcu: { model: equinox-elite-mcu, address: 10.0.0.5 }
                 peers:
                   admin: { role: management-pc, addresses: [198.51.100.9] }
-                include: [allworx-server.admin]
-                """);
-        assertThat(o.errors()).singleElement().asString()
-                .contains("flow 'allworx-server.admin' must never be opened from the outside zone", "'admin'");
+                include: [equinox-elite-mcu.admin-always-blocked]
+                """;
+        TestSupport.Outcome o = plan(mcu);
+        assertThat(o.errors()).anySatisfy(e -> assertThat(e).contains(
+                "flow 'equinox-elite-mcu.admin-always-blocked' must never be opened from the outside zone", "'admin'"));
+        // Not even a remote-admin peer may open it.
+        assertThat(plan(mcu + "remote-admin: [admin]\n").errors()).anySatisfy(e -> assertThat(e).contains(
+                "flow 'equinox-elite-mcu.admin-always-blocked' must never be opened from the outside zone"));
         Plan inside = plan(firewall("iptables") + """
                 devices:
                   pbx: { model: allworx-server, address: 10.0.0.5 }
