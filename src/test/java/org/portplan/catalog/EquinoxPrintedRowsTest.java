@@ -152,6 +152,15 @@ class EquinoxPrintedRowsTest {
                 .forEach(id -> assertThat(flow(id).source().note()).as(id).contains("printed"));
     }
 
+    /** XT Series table: "H.323 EP/XT/Elite MCU", "SIP Clients/XT and Servers"; ASBCE table: "XT EP ... SIP client". */
+    @Test
+    void xtSeriesPlaysTheTerminalRoles() {
+        assertThat(catalog.model("equinox-xt-series").orElseThrow().roles())
+                .containsExactly("equinox-xt-series", "h323-terminal", "sip-terminal");
+        assertThat(catalog.modelsPlaying("h323-terminal")).extracting(DeviceModel::id).containsExactly("equinox-xt-series");
+        assertThat(catalog.modelsPlaying("sip-terminal")).extracting(DeviceModel::id).containsExactly("equinox-xt-series");
+    }
+
     /** "FROM -> TO" device labels and the ports of every TCP/UDP permit a flow asked for (also when merged). */
     private static List<String> permits(String site, String flowId) {
         var plan = TestSupport.plan(site).ok();
@@ -160,6 +169,50 @@ class EquinoxPrintedRowsTest {
                 .map(p -> p.trace().devices() + " " + p.protocol().name().toLowerCase(java.util.Locale.ROOT) + " "
                         + (p.ports() == null ? "any" : p.ports().toString()))
                 .sorted().toList();
+    }
+
+    /** With the terminal roles, the MCU, a gateway and the H.323 Edge reach an XT room system in another zone. */
+    @Test
+    void flowsTowardXtEndpointsArePlanned() {
+        String site = ZONES + """
+                devices:
+                  mcu: { model: equinox-elite-mcu, address: 10.0.0.20 }
+                  gw: { model: equinox-video-gateway, address: 10.0.0.30 }
+                  edge: { model: equinox-h323-edge, address: 10.1.0.10, public-address: 203.0.113.11 }
+                  room: { model: equinox-xt-series, address: 10.2.0.40 }
+                features: [h323-calls, sip-calls]
+                """;
+        assertThat(permits(site, "equinox-elite-mcu.h323-to-terminals")).contains("mcu -> room tcp any", "mcu -> room udp any");
+        assertThat(permits(site, "equinox-elite-mcu.sip-to-terminals")).contains("mcu -> room tcp any", "mcu -> room udp any");
+        assertThat(permits(site, "equinox-video-gateway.media.h323")).contains("gw -> room udp any");
+        assertThat(permits(site, "equinox-h323-edge.to-internal-devices")).contains("edge -> room tcp any", "edge -> room udp any");
+        // And the XT calls them: it is a source of the terminal rows too.
+        assertThat(permits(site, "equinox-video-gateway.media.h323-in")).contains("room -> gw udp 12000-13200", "room -> gw udp 16384-16984");
+    }
+
+    /**
+     * Equinox Management's rows toward H.323 and SIP terminals are read as needed for H.323 and
+     * SIP calls: two XT rooms behind one address, registered with a head office's Management for
+     * H.323 only, get no SIP forwards (which could not both have 5060 at that address).
+     */
+    @Test
+    void managementReachesXtRoomsOnlyForTheCallsTheSiteMakes() {
+        assertThat(flow("equinox-management.to-h323-terminals").when()).isEqualTo("h323-calls");
+        assertThat(flow("equinox-management.to-sip-terminals").when()).isEqualTo("sip-calls");
+        String site = TestSupport.firewall("pf") + """
+                devices:
+                  room-a: { model: equinox-xt-series, address: 10.0.0.40 }
+                  room-b: { model: equinox-xt-series, address: 10.0.0.41 }
+                peers:
+                  hq-management: { role: equinox-management, addresses: [198.51.100.40] }
+                features: [h323-calls]
+                """;
+        var outcome = TestSupport.plan(site);
+        assertThat(outcome.ok().firewalls().get(0).forwards()).isEmpty();
+        assertThat(outcome.messages()).filteredOn(m -> m.contains("flow"))
+                .allSatisfy(m -> assertThat(m).contains("warning: flow 'equinox-management.to-h323-terminals' asks for any tcp port"));
+        assertThat(TestSupport.plan(site.replace("[h323-calls]", "[h323-calls, sip-calls]")).errors())
+                .anySatisfy(e -> assertThat(e).contains("device 'room-b'", "needs tcp 5060 for flow equinox-management.to-sip-terminals"));
     }
 
     /**
