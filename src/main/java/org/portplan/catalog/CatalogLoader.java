@@ -33,7 +33,7 @@ public final class CatalogLoader {
     private static final Set<String> MODEL_KEYS = Set.of("title", "roles", "params", "pools", "instructions", "source");
     private static final Set<String> PARAM_KEYS = Set.of("default", "min", "max", "choices", "description", "source");
     private static final Set<String> POOL_KEYS = Set.of("protocol", "port", "once-per-address", "default", "bounds",
-            "size", "align", "by", "variants", "purpose", "settings", "source");
+            "size", "align", "max-size", "by", "variants", "purpose", "settings", "source");
     private static final Set<String> WINDOW_KEYS = Set.of("default", "bounds");
     private static final Set<String> SETTING_KEYS = Set.of("where", "name", "value", "variants");
     private static final Set<String> INSTRUCTION_KEYS = Set.of("text", "source");
@@ -270,7 +270,7 @@ public final class CatalogLoader {
             return Optional.empty();
         }
         if (fixed) {
-            for (String k : List.of("bounds", "size", "align", "by", "variants")) {
+            for (String k : List.of("bounds", "size", "align", "max-size", "by", "variants")) {
                 f.entry(k).ifPresent(en -> diags.error(en.key().location(),
                         pctx + " has a fixed 'port', so '" + k + "' does not apply"));
             }
@@ -285,6 +285,7 @@ public final class CatalogLoader {
         f.entry("once-per-address").ifPresent(en -> diags.error(en.key().location(),
                 pctx + ": 'once-per-address' applies to fixed ports only"));
         int align = f.integer("align", false, 1, 1024).orElse(1);
+        int maxSize = f.integer("max-size", false, 1, PortRange.MAX).orElse(0);
         List<SizeExpr> sizes = new ArrayList<>();
         f.listOrScalar("size", false).ifPresent(items -> Fields.scalars(items, diags, pctx + " size").forEach(sizeNode -> {
             try {
@@ -307,7 +308,7 @@ public final class CatalogLoader {
         if (by.isEmpty()) {
             f.entry("variants").ifPresent(en -> diags.error(en.key().location(), pctx + ": 'variants' needs 'by'"));
             Optional<PoolKind.Window> w = window(f, pctx);
-            return w.map(win -> new PoolKind.Allocatable(win, null, Map.of(), sizes, align));
+            return w.flatMap(win -> allocatable(f, pctx, new PoolKind.Allocatable(win, null, Map.of(), sizes, align, maxSize)));
         }
         for (String k : List.of("default", "bounds")) {
             f.entry(k).ifPresent(en -> diags.error(en.key().location(),
@@ -348,7 +349,24 @@ public final class CatalogLoader {
         if (fallback == null) {
             return Optional.empty();
         }
-        return Optional.of(new PoolKind.Allocatable(fallback, selector, windows, sizes, align));
+        return allocatable(f, pctx, new PoolKind.Allocatable(fallback, selector, windows, sizes, align, maxSize));
+    }
+
+    /** The pool, unless its max-size is narrower than one of its default ranges. */
+    private Optional<PoolKind> allocatable(Fields f, String pctx, PoolKind.Allocatable a) {
+        if (a.maxSize() == 0) {
+            return Optional.of(a);
+        }
+        List<PoolKind.Window> all = new ArrayList<>(a.windows().values());
+        all.add(a.window());
+        for (PoolKind.Window w : all) {
+            if (a.maxSize() < w.defaultRange().size()) {
+                diags.error(f.entry("max-size").get().key().location(), pctx + " max-size " + a.maxSize()
+                        + " is narrower than its default range " + w.defaultRange());
+                return Optional.empty();
+            }
+        }
+        return Optional.of(a);
     }
 
     private Optional<PoolKind.Window> window(Fields f, String ctx) {

@@ -34,16 +34,20 @@ public sealed interface PoolKind permits PoolKind.Fixed, PoolKind.PerAddress, Po
      * A range the allocator places: the vendor default when free, else the next free aligned
      * block above it, sized by the first of {@code sizes} whose parameters all have values
      * (else the default range whole). {@code selector}, when set, names a choice parameter
-     * picking the window (Windows 2003 vs 2008 dynamic ranges).
+     * picking the window (Windows 2003 vs 2008 dynamic ranges). {@code maxSize}, when not 0, is
+     * the widest range the vendor documents for an unsized pool, which a site may pin.
      */
-    record Allocatable(Window window, String selector, Map<String, Window> windows, List<SizeExpr> sizes, int align)
-            implements PoolKind {
+    record Allocatable(Window window, String selector, Map<String, Window> windows, List<SizeExpr> sizes, int align,
+                       int maxSize) implements PoolKind {
 
         public Allocatable {
             windows = windows == null ? Map.of() : Map.copyOf(windows);
             sizes = List.copyOf(sizes);
             if (align < 1) {
                 throw new IllegalArgumentException("align must be at least 1");
+            }
+            if (maxSize < 0) {
+                throw new IllegalArgumentException("max-size must not be negative");
             }
         }
 

@@ -272,9 +272,11 @@ final class Resolver {
             return Optional.of("holds " + ports + ", but " + m.id() + " needs " + need + " (" + formula.get().text()
                     + "); pin exactly " + need + " port" + (need == 1 ? "" : "s") + example);
         }
-        if (formula.isEmpty() && pin.size() > need) {
-            return Optional.of("holds " + ports + ", more than the " + need + " of the vendor's range "
-                    + a.windowFor(params).defaultRange() + "; pin at most " + need);
+        long widest = Math.max(need, a.maxSize());
+        if (formula.isEmpty() && pin.size() > widest) {
+            return Optional.of("holds " + ports + ", more than the " + widest + " of the vendor's "
+                    + (widest == need ? "range " + a.windowFor(params).defaultRange() : "widest documented range")
+                    + "; pin at most " + widest);
         }
         if (a.align() > 1 && pin.first() % a.align() != 0) {
             return Optional.of("must start on a multiple of " + a.align() + " (" + pool + " ranges of " + m.id()

@@ -109,6 +109,7 @@ class ExposureTest {
                   management: { model: equinox-management, address: 10.0.0.10 }
                   mcu: { model: equinox-elite-mcu, address: 10.0.0.20 }
                   edge: { model: equinox-h323-edge, address: 10.1.0.10, public-address: 203.0.113.11, params: { dpa-calls: 20, internal-ports: 600 } }
+                features: [h323-calls]
                 peers:
                   external-h323: { role: h323-terminal, addresses: [0.0.0.0/0] }
                 """;

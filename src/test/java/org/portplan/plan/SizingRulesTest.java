@@ -79,7 +79,8 @@ class SizingRulesTest {
     void gatewayAndEdgeRangesKeepTheDocumentsDefaults() {
         String gw = one("equinox-video-gateway", "");
         assertThat(ports(gw, "d", "h245")).isEqualTo(new PortRange(1024, 1174));
-        assertThat(ports(gw, "d", "audio")).isEqualTo(new PortRange(16384, 17584));
+        // The table's 16384-16984, not the procedure's 16384-17584 (issue 7: rows as printed).
+        assertThat(ports(gw, "d", "audio")).isEqualTo(new PortRange(16384, 16984));
         assertThat(ports(gw, "d", "video")).isEqualTo(new PortRange(12000, 13200));
         assertThat(ports(gw, "d", "tcp-audio")).isEqualTo(new PortRange(20000, 29000));
         assertThat(ports(gw, "d", "tcp-video")).isEqualTo(new PortRange(40000, 46200));
