@@ -21,6 +21,11 @@ public final class Diagnostics {
         items.add(new Diagnostic(Severity.WARNING, at, message));
     }
 
+    /** Something the user should know that is no problem (a lock entry released). */
+    public void note(Location at, String message) {
+        items.add(new Diagnostic(Severity.NOTE, at, message));
+    }
+
     public void add(Diagnostic d) {
         items.add(d);
     }

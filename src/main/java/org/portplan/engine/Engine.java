@@ -19,6 +19,8 @@ import org.portplan.core.Platform;
 import org.portplan.diag.Diagnostics;
 import org.portplan.diag.Location;
 import org.portplan.emit.Emission;
+import org.portplan.lock.Lock;
+import org.portplan.lock.LockFile;
 import org.portplan.rules.FirewallPlan;
 import org.portplan.plan.Plan;
 import org.portplan.plan.Planner;
@@ -53,15 +55,63 @@ public final class Engine {
         return new Result<>(catalog, diags);
     }
 
-    /** Reads and checks a site file, then plans it. */
+    /** Reads and checks a site file, then plans it with the lock file beside it, if there is one. */
     public static Result<Plan> plan(Catalog catalog, Path siteFile) throws InputException {
+        return plan(catalog, siteFile, LockOptions.besideSite());
+    }
+
+    /** Reads and checks a site file, then plans it with the lock {@code locking} names. */
+    public static Result<Plan> plan(Catalog catalog, Path siteFile, LockOptions locking) throws InputException {
         String name = siteFile.toString().replace('\\', '/');
         String text = read(siteFile);
         Diagnostics diags = new Diagnostics();
+        Lock previous = readLock(locking.file(siteFile), diags);
         // A partial site still goes through the catalog checks, so one run reports everything it can.
         Optional<Site> site = SiteLoader.load(name, text, diags);
-        Optional<Plan> plan = site.flatMap(s -> Planner.plan(catalog, s, diags));
+        Optional<Plan> plan = site.flatMap(s -> Planner.plan(catalog, s, locking.repack() ? Lock.EMPTY : previous,
+                previous, diags));
         return new Result<>(diags.hasErrors() ? Optional.empty() : plan, diags);
+    }
+
+    /** The lock file's allocations; none when it does not exist; its errors go to {@code diags}. */
+    private static Lock readLock(Path file, Diagnostics diags) throws InputException {
+        if (!Files.exists(file)) {
+            return Lock.EMPTY;
+        }
+        String name = file.toString().replace('\\', '/');
+        if (!Files.isRegularFile(file)) {
+            throw new InputException("lock file '" + name + "' is not a file");
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw new InputException("lock file '" + name + "' is not UTF-8 text");
+        } catch (IOException e) {
+            throw new InputException("cannot read lock file '" + name + "': " + e.getMessage());
+        }
+        return LockFile.read(name, text, diags).orElse(Lock.EMPTY);
+    }
+
+    /**
+     * Writes the plan's lock to {@code file} when it differs from what the file holds, through a
+     * temporary file beside it, so that the lock is never half written. Returns whether it wrote.
+     */
+    public static boolean writeLock(Plan plan, Path file) throws IOException {
+        String text = LockFile.write(plan.site(), plan.lock());
+        if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
+            return false;
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     /**
@@ -69,7 +119,13 @@ public final class Engine {
      * ({@code targets} empty means each firewall's own platform) and plan.md.
      */
     public static Result<Outputs> compile(Catalog catalog, Path siteFile, Set<Platform> targets) throws InputException {
-        Result<Plan> planned = plan(catalog, siteFile);
+        return compile(catalog, siteFile, targets, LockOptions.besideSite());
+    }
+
+    /** {@link #compile(Catalog, Path, Set)} with the lock {@code locking} names. */
+    public static Result<Outputs> compile(Catalog catalog, Path siteFile, Set<Platform> targets, LockOptions locking)
+            throws InputException {
+        Result<Plan> planned = plan(catalog, siteFile, locking);
         Diagnostics diags = planned.diagnostics();
         if (!planned.ok()) {
             return new Result<>(Optional.empty(), diags);

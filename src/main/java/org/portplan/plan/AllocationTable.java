@@ -18,7 +18,8 @@ public final class AllocationTable {
 
     /** The ports one pool of one device got, and where they are reached. */
     public record Assignment(String firewall, String device, String model, String pool, List<Protocol> protocols,
-                             PortRange ports, Allocation.Kind kind, Ipv4 deviceAddress, Ipv4 publicAddress) {
+                             PortRange ports, Allocation.Kind kind, Ipv4 deviceAddress, Ipv4 publicAddress,
+                             String catalog) {
 
         public Assignment {
             protocols = List.copyOf(protocols);

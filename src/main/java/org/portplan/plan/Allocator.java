@@ -15,12 +15,15 @@ import org.portplan.core.Protocol;
 import org.portplan.diag.Diagnostics;
 import org.portplan.diag.Located;
 import org.portplan.diag.Location;
+import org.portplan.lock.Lock;
+import org.portplan.lock.LockEntry;
 import org.portplan.site.Device;
 
 /**
  * The third stage: gives every pool of every device its ports. What cannot move goes first
- * (fixed and once-per-address ports, pinned pools, literal forwards), then each allocatable
- * pool gets its vendor default when free in its scope, else the next free aligned block.
+ * (fixed and once-per-address ports, pinned pools, literal forwards), then the ranges the lock
+ * file keeps, then each remaining allocatable pool gets its old start when it still fits, else
+ * the vendor default when free in its scope, else the next free aligned block.
  */
 final class Allocator {
 
@@ -30,23 +33,32 @@ final class Allocator {
 
     private final ResolvedSite resolved;
     private final Exposure exposure;
+    private final Lock lock;
     private final Diagnostics diags;
     private final PortAllocator allocator = new PortAllocator();
     private final Map<ResolvedDevice, Map<String, Held>> held = new IdentityHashMap<>();
     private final Map<String, Map<String, String>> servedBy = new LinkedHashMap<>();
+    /** Why a locked range could not be kept, by device and pool. */
+    private final Map<String, Map<String, String>> lockRefused = new HashMap<>();
 
-    private Allocator(ResolvedSite resolved, Exposure exposure, Diagnostics diags) {
+    private Allocator(ResolvedSite resolved, Exposure exposure, Lock lock, Diagnostics diags) {
         this.resolved = resolved;
         this.exposure = exposure;
+        this.lock = lock;
         this.diags = diags;
     }
 
-    static AllocationTable allocate(ResolvedSite resolved, Exposure exposure, Diagnostics diags) {
-        return new Allocator(resolved, exposure, diags).run();
+    /** The allocation table, and why each locked range that moved could not be kept. */
+    record Result(AllocationTable table, Map<String, Map<String, String>> lockRefused) {
     }
 
-    private AllocationTable run() {
+    static Result allocate(ResolvedSite resolved, Exposure exposure, Lock lock, Diagnostics diags) {
+        return new Allocator(resolved, exposure, lock, diags).run();
+    }
+
+    private Result run() {
         holdImmovable();
+        holdLocked();
         allocateRest();
         Map<String, Map<String, AllocationTable.Assignment>> table = new LinkedHashMap<>();
         for (ResolvedDevice d : resolved.devices()) {
@@ -57,11 +69,11 @@ final class Allocator {
                     table.computeIfAbsent(d.name(), k -> new LinkedHashMap<>()).put(pool.name(),
                             new AllocationTable.Assignment(dev.firewall(), d.name(), d.model().id(), pool.name(),
                                     pool.protocolList(), h.ports(), h.kind(), dev.address(),
-                                    h.exposed() ? dev.publicAddress() : null));
+                                    h.exposed() ? dev.publicAddress() : null, Fingerprint.of(pool, d.params())));
                 }
             }
         }
-        return new AllocationTable(table, servedBy);
+        return new Result(new AllocationTable(table, servedBy), lockRefused);
     }
 
     private PortAllocator.Scope scope(ResolvedDevice d, boolean exposed) {
@@ -72,9 +84,20 @@ final class Allocator {
     /**
      * Pass 1: fixed and once-per-address ports, pinned pools and literal forwards, in file order,
      * so that no allocatable pool of an earlier device takes a port a later device must have.
+     * A once-per-address port stays with the device the lock gives it to while that device is
+     * still behind the same address.
      */
     private void holdImmovable() {
         Map<String, ResolvedDevice> groupClaims = new HashMap<>();
+        for (ResolvedDevice d : resolved.devices()) {
+            for (Pool pool : d.model().pools()) {
+                if (pool.kind() instanceof PoolKind.PerAddress pa) {
+                    PortAllocator.Scope scope = scope(d, exposure.exposes(d, pool.name()));
+                    lock.get(d.name(), pool.name()).filter(e -> keeps(e, d, pool, scope))
+                            .ifPresent(e -> groupClaims.putIfAbsent(scope + "/" + pa.group(), d));
+                }
+            }
+        }
         for (ResolvedDevice d : resolved.devices()) {
             for (Pool pool : d.model().pools()) {
                 boolean exposed = exposure.exposes(d, pool.name());
@@ -84,7 +107,7 @@ final class Allocator {
                     hold(d, pool, scope, fixed.ports(), Allocation.Kind.FIXED, exposed, d.device().location());
                 } else if (pool.kind() instanceof PoolKind.PerAddress pa) {
                     ResolvedDevice first = groupClaims.putIfAbsent(scope + "/" + pa.group(), d);
-                    if (first != null) {
+                    if (first != null && first != d) {
                         servedBy.computeIfAbsent(d.name(), k -> new TreeMap<>()).put(pool.name(), first.name());
                     } else {
                         hold(d, pool, scope, pa.ports(), Allocation.Kind.ONCE_PER_ADDRESS, exposed, d.device().location());
@@ -105,45 +128,112 @@ final class Allocator {
         }
     }
 
-    /**
-     * Pass 2: allocatable pools, devices in file order, pools in catalog order. Devices of one
-     * 'count' entry that run out of room fail alike: one message per entry and pool.
-     */
-    private void allocateRest() {
-        Map<String, List<ResolvedDevice>> noRoom = new LinkedHashMap<>();
-        Map<String, String> noRoomReason = new HashMap<>();
+    /** Whether a lock entry still describes {@code pool} of {@code d} at {@code scope}, as the catalog now has it. */
+    private static boolean keeps(LockEntry e, ResolvedDevice d, Pool pool, PortAllocator.Scope scope) {
+        return e.firewall().equals(d.device().firewall()) && e.scope().equals(scope.address())
+                && e.model().equals(d.model().id()) && e.catalog().equals(Fingerprint.of(pool, d.params()));
+    }
+
+    /** Pass 2: allocatable pools keep their locked ranges while those are still right for them. */
+    private void holdLocked() {
         for (ResolvedDevice d : resolved.devices()) {
             for (Pool pool : d.model().pools()) {
                 if (!(pool.kind() instanceof PoolKind.Allocatable a) || d.device().ports().containsKey(pool.name())) {
                     continue;
                 }
+                Optional<LockEntry> locked = lock.get(d.name(), pool.name());
+                if (locked.isEmpty()) {
+                    continue;
+                }
                 boolean exposed = exposure.exposes(d, pool.name());
                 PortAllocator.Scope scope = scope(d, exposed);
-                PoolKind.Window w = a.windowFor(d.params());
-                long size = a.size(d.params(), d.numbers());
-                String sizeText = a.sizeFor(d.numbers()).map(e -> " (" + e.text() + ")").orElse("");
-                if (size < 1 || size > w.bounds().size()) {
-                    diags.error(d.device().location(), "device '" + d.name() + "' (" + d.model().id() + "): pool '"
-                            + pool.name() + "' needs " + size + " ports" + sizeText + ", but its bounds "
-                            + w.bounds() + " hold " + w.bounds().size());
+                Optional<String> refused = refusal(locked.get(), d, pool, a, scope);
+                if (refused.isPresent()) {
+                    lockRefused.computeIfAbsent(d.name(), k -> new HashMap<>()).put(pool.name(), refused.get());
                     continue;
                 }
-                Optional<PortRange> r = allocator.find(scope, pool.protocolList(), w.defaultRange().first(), (int) size,
-                        a.align(), w.bounds());
-                if (r.isEmpty()) {
-                    String key = d.device().location() + "/" + pool.name() + "/" + size;
-                    noRoom.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
-                    noRoomReason.putIfAbsent(key, "no room for pool '"
-                            + pool.name() + "': needs " + size + " " + Protocol.ids(pool.protocolList()) + " port"
-                            + (size == 1 ? "" : "s") + sizeText + (a.align() > 1 ? " starting on a multiple of " + a.align() : "")
-                            + " between " + w.defaultRange().first() + " and " + w.bounds().last() + " at "
-                            + scope.address() + (exposed ? " (public address of firewall '" + scope.firewall() + "')" : "")
-                            + "; give some devices their own public-address or lower their params");
-                    continue;
+                take(d, pool, a, scope, locked.get().ports(), exposed);
+            }
+        }
+    }
+
+    /** Why a locked range cannot be kept, if it cannot. */
+    private Optional<String> refusal(LockEntry e, ResolvedDevice d, Pool pool, PoolKind.Allocatable a,
+                                     PortAllocator.Scope scope) {
+        if (!e.firewall().equals(d.device().firewall()) || !e.scope().equals(scope.address())) {
+            return Optional.of("it is now reached at " + scope.address() + " on firewall '" + scope.firewall() + "'");
+        }
+        if (!e.model().equals(d.model().id())) {
+            return Optional.of("its model changed from " + e.model());
+        }
+        if (!e.catalog().equals(Fingerprint.of(pool, d.params()))) {
+            return Optional.of("the catalog entry changed (" + e.catalog() + " -> " + Fingerprint.of(pool, d.params()) + ")");
+        }
+        long size = a.size(d.params(), d.numbers());
+        if (e.ports().size() != size) {
+            return Optional.of("it needs " + size + " port" + (size == 1 ? "" : "s") + " now"
+                    + a.sizeFor(d.numbers()).map(x -> " (" + x.text() + ")").orElse(""));
+        }
+        if (!a.windowFor(d.params()).bounds().contains(e.ports()) || e.ports().first() % a.align() != 0) {
+            return Optional.of("the locked range is outside " + a.windowFor(d.params()).bounds()
+                    + (a.align() > 1 ? " or not on a multiple of " + a.align() : ""));
+        }
+        Optional<PortSpace.Holder> h = allocator.conflict(scope, pool.protocolList(), e.ports(), d.name());
+        return h.map(x -> "device '" + x.device() + "' now needs part of it (" + x.what() + ")");
+    }
+
+    private static Allocation.Kind kindOf(PortRange r, PoolKind.Allocatable a, ResolvedDevice d) {
+        return r.first() == a.windowFor(d.params()).defaultRange().first() ? Allocation.Kind.DEFAULT : Allocation.Kind.MOVED;
+    }
+
+    /**
+     * Pass 3: the other allocatable pools, devices in file order, pools in catalog order; a pool
+     * whose locked range could not be kept first tries the same start. Devices of one 'count'
+     * entry that run out of room fail alike: one message per entry and pool.
+     */
+    private void allocateRest() {
+        Map<String, List<ResolvedDevice>> noRoom = new LinkedHashMap<>();
+        Map<String, String> noRoomReason = new HashMap<>();
+        // Pools whose locked range moved try their old start before any new device can take it.
+        for (boolean relocking : new boolean[] {true, false}) {
+            for (ResolvedDevice d : resolved.devices()) {
+                for (Pool pool : d.model().pools()) {
+                    if (!(pool.kind() instanceof PoolKind.Allocatable a) || d.device().ports().containsKey(pool.name())
+                            || held.getOrDefault(d, Map.of()).containsKey(pool.name())) {
+                        continue;
+                    }
+                    boolean exposed = exposure.exposes(d, pool.name());
+                    PortAllocator.Scope scope = scope(d, exposed);
+                    PoolKind.Window w = a.windowFor(d.params());
+                    long size = a.size(d.params(), d.numbers());
+                    if (relocking) {
+                        if (size >= 1 && size <= w.bounds().size()) {
+                            sameStart(d, pool, a, scope, (int) size).ifPresent(r -> take(d, pool, a, scope, r, exposed));
+                        }
+                        continue;
+                    }
+                    String sizeText = a.sizeFor(d.numbers()).map(e -> " (" + e.text() + ")").orElse("");
+                    if (size < 1 || size > w.bounds().size()) {
+                        diags.error(d.device().location(), "device '" + d.name() + "' (" + d.model().id() + "): pool '"
+                                + pool.name() + "' needs " + size + " ports" + sizeText + ", but its bounds "
+                                + w.bounds() + " hold " + w.bounds().size());
+                        continue;
+                    }
+                    Optional<PortRange> r = allocator.find(scope, pool.protocolList(), w.defaultRange().first(),
+                            (int) size, a.align(), w.bounds());
+                    if (r.isEmpty()) {
+                        String key = d.device().location() + "/" + pool.name() + "/" + size;
+                        noRoom.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
+                        noRoomReason.putIfAbsent(key, "no room for pool '"
+                                + pool.name() + "': needs " + size + " " + Protocol.ids(pool.protocolList()) + " port"
+                                + (size == 1 ? "" : "s") + sizeText + (a.align() > 1 ? " starting on a multiple of " + a.align() : "")
+                                + " between " + w.defaultRange().first() + " and " + w.bounds().last() + " at "
+                                + scope.address() + (exposed ? " (public address of firewall '" + scope.firewall() + "')" : "")
+                                + "; give some devices their own public-address or lower their params");
+                        continue;
+                    }
+                    take(d, pool, a, scope, r.get(), exposed);
                 }
-                Allocation.Kind kind = r.get().first() == w.defaultRange().first() ? Allocation.Kind.DEFAULT : Allocation.Kind.MOVED;
-                allocator.take(scope, pool.protocolList(), r.get(), new PortSpace.Holder(d.name(), "pool " + pool.name()));
-                held.computeIfAbsent(d, k -> new LinkedHashMap<>()).put(pool.name(), new Held(r.get(), kind, exposed));
             }
         }
         for (Map.Entry<String, List<ResolvedDevice>> e : noRoom.entrySet()) {
@@ -153,6 +243,31 @@ final class Allocator {
                     : failed.size() + " devices (" + Labels.devices(failed) + ")";
             diags.error(first.device().location(), who + " (" + first.model().id() + "): " + noRoomReason.get(e.getKey()));
         }
+    }
+
+    private void take(ResolvedDevice d, Pool pool, PoolKind.Allocatable a, PortAllocator.Scope scope, PortRange r,
+                      boolean exposed) {
+        allocator.take(scope, pool.protocolList(), r, new PortSpace.Holder(d.name(), "pool " + pool.name()));
+        held.computeIfAbsent(d, k -> new LinkedHashMap<>()).put(pool.name(), new Held(r, kindOf(r, a, d), exposed));
+    }
+
+    /** The locked start with the size needed now, when it fits: a resized range moves as little as it can. */
+    private Optional<PortRange> sameStart(ResolvedDevice d, Pool pool, PoolKind.Allocatable a, PortAllocator.Scope scope,
+                                          int size) {
+        Optional<LockEntry> e = lock.get(d.name(), pool.name());
+        if (e.isEmpty() || !e.get().scope().equals(scope.address())) {
+            return Optional.empty();
+        }
+        int first = e.get().ports().first();
+        if (first % a.align() != 0 || (long) first + size - 1 > PortRange.MAX) {
+            return Optional.empty();
+        }
+        PortRange r = new PortRange(first, first + size - 1);
+        if (!a.windowFor(d.params()).bounds().contains(r)
+                || allocator.conflict(scope, pool.protocolList(), r, d.name()).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(r);
     }
 
     private void hold(ResolvedDevice d, Pool pool, PortAllocator.Scope scope, PortRange r, Allocation.Kind kind,

@@ -1,19 +1,23 @@
 package org.portplan.plan;
 
 import java.util.List;
+import org.portplan.lock.Lock;
 import org.portplan.rules.FirewallPlan;
 
 /**
  * The compiled site: the allocation table, the neutral rules of each firewall, the forwards
- * anyone on the Internet reaches (with why), and one settings sheet per device.
+ * anyone on the Internet reaches (with why), one settings sheet per device, the lock file the
+ * allocation amounts to, and how that differs from the lock the site was planned with.
  */
 public record Plan(String site, String siteFile, List<String> features, AllocationTable allocations,
-                   List<FirewallPlan> firewalls, List<Reachable> reachable, List<DeviceSheet> devices) {
+                   List<FirewallPlan> firewalls, List<Reachable> reachable, List<DeviceSheet> devices, Lock lock,
+                   List<LockChange> lockChanges) {
 
     public Plan {
         features = List.copyOf(features);
         firewalls = List.copyOf(firewalls);
         reachable = List.copyOf(reachable);
         devices = List.copyOf(devices);
+        lockChanges = List.copyOf(lockChanges);
     }
 }

@@ -1,6 +1,7 @@
 package org.portplan.plan;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.portplan.catalog.Catalog;
@@ -8,6 +9,7 @@ import org.portplan.core.Ipv4;
 import org.portplan.diag.Diagnostics;
 import org.portplan.diag.Located;
 import org.portplan.diag.Location;
+import org.portplan.lock.Lock;
 import org.portplan.site.Firewall;
 import org.portplan.site.Site;
 
@@ -21,8 +23,16 @@ public final class Planner {
     private Planner() {
     }
 
-    /** Plans the site; empty when there are errors, which are all in {@code diags}. */
+    /** Plans the site without a lock file; empty when there are errors, which are all in {@code diags}. */
     public static Optional<Plan> plan(Catalog catalog, Site site, Diagnostics diags) {
+        return plan(catalog, site, Lock.EMPTY, Lock.EMPTY, diags);
+    }
+
+    /**
+     * Plans the site. {@code keep} is the lock whose ranges allocation keeps (empty to re-pack);
+     * {@code previous} the lock the result is compared with, for warnings and the plan's changes.
+     */
+    public static Optional<Plan> plan(Catalog catalog, Site site, Lock keep, Lock previous, Diagnostics diags) {
         ResolvedSite resolved = new Resolver(catalog, site, diags).resolve();
         if (diags.hasErrors()) {
             return Optional.empty();
@@ -32,17 +42,20 @@ public final class Planner {
         if (diags.hasErrors()) {
             return Optional.empty();
         }
-        AllocationTable table = Allocator.allocate(resolved, exposure, diags);
+        Allocator.Result allocated = Allocator.allocate(resolved, exposure, keep, diags);
         if (diags.hasErrors()) {
             return Optional.empty();
         }
+        AllocationTable table = allocated.table();
+        List<LockChange> changes = LockUpdate.changes(previous, table, resolved, allocated.lockRefused(), diags);
         RuleBuilder.Result rules = RuleBuilder.build(catalog, resolved, parties, table, diags);
         if (diags.hasErrors()) {
             return Optional.empty();
         }
         warnUnused(resolved, rules.devicesInRules(), diags);
         return Optional.of(new Plan(site.name(), site.file(), site.features().stream().map(Located::value).toList(),
-                table, rules.firewalls(), rules.reachable(), Sheets.of(resolved, table)));
+                table, rules.firewalls(), rules.reachable(), Sheets.of(resolved, table), LockUpdate.lockOf(table),
+                changes));
     }
 
     private static void warnUnused(ResolvedSite resolved, Set<String> inRules, Diagnostics diags) {
