@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "completion",
         description = {"Print a shell completion script for portplan (bash, or zsh through its bash completion support).",
-                "bash: source <(portplan completion bash)    zsh: source <(portplan completion zsh)"})
+                "Load it from ~/.bashrc or ~/.zshrc with: source <(portplan completion SHELL)"})
 final class CompletionCommand implements Callable<Integer> {
 
     /** The shells the script supports. */
@@ -31,7 +31,7 @@ final class CompletionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SHELL", description = "${COMPLETION-CANDIDATES}")
+    @Parameters(index = "0", paramLabel = "SHELL", description = "${COMPLETION-CANDIDATES} (any case).")
     Shell shell;
 
     @Override
