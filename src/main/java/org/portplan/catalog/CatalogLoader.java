@@ -26,20 +26,21 @@ import org.portplan.yaml.YamlReader;
  */
 public final class CatalogLoader {
 
-    private static final Set<String> FILE_KEYS = Set.of("vendor", "documents", "roles", "features", "models", "flows");
-    private static final Set<String> DOCUMENT_KEYS = Set.of("title", "publisher", "seed", "url");
-    private static final Set<String> ROLE_KEYS = Set.of("title", "when-undeclared", "management", "source");
-    private static final Set<String> FEATURE_KEYS = Set.of("description");
-    private static final Set<String> MODEL_KEYS = Set.of("title", "roles", "params", "pools", "instructions", "source");
-    private static final Set<String> PARAM_KEYS = Set.of("default", "min", "max", "choices", "description", "source");
-    private static final Set<String> POOL_KEYS = Set.of("protocol", "port", "once-per-address", "default", "bounds",
+    // The keys each part accepts; package-visible because a test checks the JSON schema names exactly these.
+    static final Set<String> FILE_KEYS = Set.of("vendor", "documents", "roles", "features", "models", "flows");
+    static final Set<String> DOCUMENT_KEYS = Set.of("title", "publisher", "seed", "url");
+    static final Set<String> ROLE_KEYS = Set.of("title", "when-undeclared", "management", "source");
+    static final Set<String> FEATURE_KEYS = Set.of("description");
+    static final Set<String> MODEL_KEYS = Set.of("title", "roles", "params", "pools", "instructions", "source");
+    static final Set<String> PARAM_KEYS = Set.of("default", "min", "max", "choices", "description", "source");
+    static final Set<String> POOL_KEYS = Set.of("protocol", "port", "once-per-address", "default", "bounds",
             "size", "align", "max-size", "by", "variants", "purpose", "settings", "source");
-    private static final Set<String> WINDOW_KEYS = Set.of("default", "bounds");
-    private static final Set<String> SETTING_KEYS = Set.of("where", "name", "value", "variants");
-    private static final Set<String> INSTRUCTION_KEYS = Set.of("text", "source");
-    private static final Set<String> FLOW_KEYS = Set.of("from", "to", "ports", "from-ports", "requirement", "when",
+    static final Set<String> WINDOW_KEYS = Set.of("default", "bounds");
+    static final Set<String> SETTING_KEYS = Set.of("where", "name", "value", "variants");
+    static final Set<String> INSTRUCTION_KEYS = Set.of("text", "source");
+    static final Set<String> FLOW_KEYS = Set.of("from", "to", "ports", "from-ports", "requirement", "when",
             "from-outside", "when-undeclared", "from-zone", "to-zone", "purpose", "source");
-    private static final Set<String> CITATION_KEYS = Set.of("document", "section", "page", "note");
+    static final Set<String> CITATION_KEYS = Set.of("document", "section", "page", "note");
 
     private final Diagnostics diags;
     private final Map<String, Document> documents = new TreeMap<>();

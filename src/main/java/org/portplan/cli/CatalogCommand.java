@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code portplan catalog list|show}: what the catalog knows, with its sources. */
-@Command(name = "catalog", mixinStandardHelpOptions = true, description = "Inspect the device catalog.",
+@Command(name = "catalog", description = "Inspect the device catalog.",
         subcommands = {CatalogCommand.ListCommand.class, CatalogCommand.ShowCommand.class})
 final class CatalogCommand implements Callable<Integer> {
 
@@ -27,7 +27,7 @@ final class CatalogCommand implements Callable<Integer> {
     }
 
     /** {@code catalog list}. */
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List models, peer roles, features and documents.")
+    @Command(name = "list", description = "List models, peer roles, features and documents.")
     static final class ListCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -45,7 +45,7 @@ final class CatalogCommand implements Callable<Integer> {
     }
 
     /** {@code catalog show MODEL}. */
-    @Command(name = "show", mixinStandardHelpOptions = true,
+    @Command(name = "show",
             description = "Show a model: params, every port with its source section, settings and flows.")
     static final class ShowCommand implements Callable<Integer> {
         @Spec

@@ -3,7 +3,6 @@ package org.portplan.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.portplan.catalog.Catalog;
@@ -17,11 +16,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code portplan compile}: writes rule files and plan.md, all or nothing. */
-@Command(name = "compile", mixinStandardHelpOptions = true,
+@Command(name = "compile",
         description = {"Compile a site into one rule file per firewall (DIR/<firewall>.<platform>) and DIR/plan.md.",
                 "Nothing is written unless the whole site compiles."})
 final class CompileCommand implements Callable<Integer> {
@@ -36,8 +34,9 @@ final class CompileCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--target", paramLabel = "PLATFORM",
-            description = "Write every firewall for this platform instead of its own: iptables, pix, pf or all.")
-    String target;
+            description = "Write every firewall for this platform instead of its own: ${COMPLETION-CANDIDATES}"
+                    + " (any case).")
+    Target target;
 
     @Option(names = "--strict", description = "Treat warnings as errors (exit 1, write nothing).")
     boolean strict;
@@ -49,7 +48,7 @@ final class CompileCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Set<Platform> targets = targets(spec, target);
+        Set<Platform> targets = target == null ? Set.of() : target.platforms();
         Catalog cat = catalog.load(err);
         Result<Outputs> r;
         try {
@@ -73,17 +72,5 @@ final class CompileCommand implements Callable<Integer> {
             return ExitCode.INVALID.code();
         }
         return ExitCode.OK.code();
-    }
-
-    /** --target: empty set for "each firewall's own platform". */
-    static Set<Platform> targets(CommandSpec spec, String target) {
-        if (target == null) {
-            return Set.of();
-        }
-        if (target.equals("all")) {
-            return EnumSet.allOf(Platform.class);
-        }
-        return Platform.byId(target).map(Set::of).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                "unknown target '" + target + "'; use iptables, pix, pf or all"));
     }
 }

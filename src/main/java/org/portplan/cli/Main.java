@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** Entry point; {@link #run} is the whole CLI without {@code System.exit}, for tests. */
 public final class Main {
@@ -25,9 +26,12 @@ public final class Main {
         CommandLine cmd = new CommandLine(new PortplanCommand());
         cmd.setOut(out);
         cmd.setErr(err);
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
             err.println("portplan: error: " + ex.getMessage());
+            // picocli's "Did you mean: portplan compile?" for mistyped commands and options.
+            UnmatchedArgumentException.printSuggestions(ex, err);
             err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
             err.flush();
             return ExitCode.USAGE.code();

@@ -16,11 +16,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code portplan plan}: the plan on stdout, for people (text, markdown) or CI (json). */
-@Command(name = "plan", mixinStandardHelpOptions = true,
+@Command(name = "plan",
         description = "Print a site's plan: allocations, forwards, flows and device settings.")
 final class PlanCommand implements Callable<Integer> {
 
@@ -31,8 +30,8 @@ final class PlanCommand implements Callable<Integer> {
     Path site;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default), markdown or json.")
-    String format;
+            description = "${COMPLETION-CANDIDATES} (any case; default: ${DEFAULT-VALUE}).")
+    PlanFormat format;
 
     @Mixin
     CatalogOption catalog;
@@ -41,8 +40,6 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PlanFormat f = PlanFormat.byId(format).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                "unknown format '" + format + "'; use text, markdown or json"));
         Catalog cat = catalog.load(err);
         Result<Plan> r;
         try {
@@ -55,7 +52,7 @@ final class PlanCommand implements Callable<Integer> {
             return ExitCode.INVALID.code();
         }
         Plan plan = r.value().get();
-        out.print(switch (f) {
+        out.print(switch (format) {
             case TEXT -> PlanReport.text(plan);
             case MARKDOWN -> PlanReport.markdown(plan);
             case JSON -> PlanJson.write(plan);

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code portplan validate}: every check compile makes, for any number of sites, writing nothing. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate",
         description = "Check site files (everything compile checks, including allocation) without writing anything.")
 final class ValidateCommand implements Callable<Integer> {
 

@@ -1,21 +1,18 @@
 package org.portplan.report;
 
-import java.util.Optional;
+import java.util.Locale;
 
 /** The formats {@code portplan plan} writes. */
 public enum PlanFormat {
     TEXT, MARKDOWN, JSON;
 
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
-    public static Optional<PlanFormat> byId(String id) {
-        for (PlanFormat f : values()) {
-            if (f.id().equals(id)) {
-                return Optional.of(f);
-            }
-        }
-        return Optional.empty();
+    /** The id: what help, completion and error messages show. */
+    @Override
+    public String toString() {
+        return id();
     }
 }

@@ -29,13 +29,14 @@ import org.portplan.yaml.YamlReader;
  */
 public final class SiteLoader {
 
-    private static final Set<String> SITE_KEYS = Set.of("site", "description", "firewalls", "devices", "peers",
+    // The keys each part accepts; package-visible because a test checks the JSON schema names exactly these.
+    static final Set<String> SITE_KEYS = Set.of("site", "description", "firewalls", "devices", "peers",
             "features", "include", "exclude", "remote-admin");
-    private static final Set<String> FIREWALL_KEYS = Set.of("platform", "interfaces", "public-addresses");
-    private static final Set<String> INTERFACE_KEYS = Set.of("name", "address");
-    private static final Set<String> DEVICE_KEYS = Set.of("model", "address", "count", "public-address", "firewall",
+    static final Set<String> FIREWALL_KEYS = Set.of("platform", "interfaces", "public-addresses");
+    static final Set<String> INTERFACE_KEYS = Set.of("name", "address");
+    static final Set<String> DEVICE_KEYS = Set.of("model", "address", "count", "public-address", "firewall",
             "params", "ports");
-    private static final Set<String> PEER_KEYS = Set.of("role", "addresses", "params", "ports");
+    static final Set<String> PEER_KEYS = Set.of("role", "addresses", "params", "ports");
     /** Linux and OpenBSD interface names are at most 15 characters (IFNAMSIZ - 1). */
     private static final int MAX_IFNAME = 15;
     private static final int MAX_COUNT = 100_000;

@@ -93,7 +93,8 @@ class CliTest {
         assertThat(noOut.err()).contains("Missing required option: '--output=DIR'", "Try 'portplan compile --help'");
         ErrorCasesTest.Run target = run("compile", ALLWORX, "-o", tmp.toString(), "--target", "cisco");
         assertThat(target.code()).isEqualTo(2);
-        assertThat(target.err()).contains("unknown target 'cisco'; use iptables, pix, pf or all");
+        assertThat(target.err()).contains("Invalid value for option '--target': expected one of [IPTABLES, PIX, PF, ALL]"
+                + " (case-insensitive) but was 'cisco'");
         ErrorCasesTest.Run missing = run("validate", "no/such/site.yaml");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("portplan: error: site file 'no/such/site.yaml' does not exist");
