@@ -11,6 +11,7 @@ import org.portplan.catalog.CatalogSource;
 import org.portplan.catalog.SourceText;
 import org.portplan.diag.Diagnostic;
 import org.portplan.diag.Diagnostics;
+import org.portplan.lock.Lock;
 import org.portplan.plan.Plan;
 import org.portplan.plan.Planner;
 import org.portplan.site.Site;
@@ -66,10 +67,19 @@ public final class TestSupport {
     }
 
     public static Outcome plan(Catalog catalog, String siteYaml) {
+        return plan(catalog, siteYaml, Lock.EMPTY);
+    }
+
+    /** Plans an inline site keeping the allocations of {@code lock}, as compile does with a committed lock file. */
+    public static Outcome plan(String siteYaml, Lock lock) {
+        return plan(catalog(), siteYaml, lock);
+    }
+
+    private static Outcome plan(Catalog catalog, String siteYaml, Lock lock) {
         Diagnostics d = new Diagnostics();
         // The same path as Engine.plan: a partial site still meets the catalog checks.
         Optional<Site> site = SiteLoader.load("site.yaml", siteYaml, d);
-        Optional<Plan> plan = site.flatMap(s -> Planner.plan(catalog, s, d));
+        Optional<Plan> plan = site.flatMap(s -> Planner.plan(catalog, s, lock, lock, d));
         return new Outcome(d.hasErrors() ? Optional.empty() : plan, d);
     }
 

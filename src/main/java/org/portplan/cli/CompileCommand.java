@@ -9,6 +9,7 @@ import org.portplan.catalog.Catalog;
 import org.portplan.core.Platform;
 import org.portplan.engine.Engine;
 import org.portplan.engine.InputException;
+import org.portplan.engine.LockOptions;
 import org.portplan.engine.Outputs;
 import org.portplan.engine.Result;
 import picocli.CommandLine.Command;
@@ -41,20 +42,38 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Treat warnings as errors (exit 1, write nothing).")
     boolean strict;
 
+    @Option(names = "--locked", description = "Fail (exit 1, write nothing) if the lock file is missing or would change:"
+            + " for CI, where every allocation must already be committed.")
+    boolean locked;
+
+    @Option(names = "--repack", description = "Allocate as if there were no lock file, and write the new lock: devices"
+            + " whose ports move are listed with the setting to change. Re-packs ports on purpose.")
+    boolean repack;
+
     @Mixin
     CatalogOption catalog;
+
+    @Mixin
+    LockOption lock;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Set<Platform> targets = target == null ? Set.of() : target.platforms();
+        if (locked && repack) {
+            throw Reporting.usage(err, "--locked and --repack contradict each other: --repack changes the lock");
+        }
         Catalog cat = catalog.load(err);
+        LockOptions locking = lock.options(repack);
         Result<Outputs> r;
         try {
-            r = Engine.compile(cat, site, targets);
+            r = Engine.compile(cat, site, targets, locking);
         } catch (InputException e) {
             throw Reporting.usage(err, e.getMessage());
+        }
+        if (r.ok() && locked) {
+            r.diagnostics().addAll(Engine.lockedProblems(r.value().get().plan(), locking.file(site)));
         }
         Reporting.print(r.diagnostics(), err);
         if (!r.ok() || Reporting.failed(r.diagnostics(), strict)) {
@@ -69,6 +88,15 @@ final class CompileCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             err.println("portplan: error: cannot write to '" + output + "': " + e.getMessage());
+            return ExitCode.INVALID.code();
+        }
+        Path lockFile = locking.file(site);
+        try {
+            if (Engine.writeLock(r.value().get().plan(), lockFile)) {
+                out.println(lockFile);
+            }
+        } catch (IOException e) {
+            err.println("portplan: error: cannot write the lock file '" + lockFile + "': " + e.getMessage());
             return ExitCode.INVALID.code();
         }
         return ExitCode.OK.code();

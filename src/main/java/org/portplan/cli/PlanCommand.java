@@ -33,8 +33,14 @@ final class PlanCommand implements Callable<Integer> {
             description = "${COMPLETION-CANDIDATES} (any case; default: ${DEFAULT-VALUE}).")
     PlanFormat format;
 
+    @Option(names = "--repack", description = "Show the plan allocated as if there were no lock file.")
+    boolean repack;
+
     @Mixin
     CatalogOption catalog;
+
+    @Mixin
+    LockOption lock;
 
     @Override
     public Integer call() {
@@ -43,7 +49,7 @@ final class PlanCommand implements Callable<Integer> {
         Catalog cat = catalog.load(err);
         Result<Plan> r;
         try {
-            r = Engine.plan(cat, site);
+            r = Engine.plan(cat, site, lock.options(repack));
         } catch (InputException e) {
             throw Reporting.usage(err, e.getMessage());
         }

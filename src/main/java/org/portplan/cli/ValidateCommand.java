@@ -9,6 +9,9 @@ import org.portplan.catalog.Catalog;
 import org.portplan.diag.Diagnostics;
 import org.portplan.engine.Engine;
 import org.portplan.engine.InputException;
+import org.portplan.engine.LockOptions;
+import org.portplan.engine.Outputs;
+import org.portplan.engine.Result;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,19 +33,33 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Treat warnings as errors.")
     boolean strict;
 
+    @Option(names = "--locked", description = "Fail if a site's lock file is missing or would change (for CI).")
+    boolean locked;
+
     @Mixin
     CatalogOption catalog;
+
+    @Mixin
+    LockOption lock;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (lock.file != null && sites.size() > 1) {
+            throw Reporting.usage(err, "--lock names one lock file, but " + sites.size() + " sites are given");
+        }
         Catalog cat = catalog.load(err);
         Diagnostics all = new Diagnostics();
         boolean usage = false;
         for (Path site : sites) {
             try {
-                all.addAll(Engine.compile(cat, site, Set.of()).diagnostics());
+                LockOptions locking = lock.options(false);
+                Result<Outputs> r = Engine.compile(cat, site, Set.of(), locking);
+                all.addAll(r.diagnostics());
+                if (r.ok() && locked) {
+                    all.addAll(Engine.lockedProblems(r.value().get().plan(), locking.file(site)));
+                }
             } catch (InputException e) {
                 err.println("portplan: error: " + e.getMessage());
                 usage = true;

@@ -94,6 +94,25 @@ public final class Engine {
     }
 
     /**
+     * For {@code --locked}: an error for every change the plan makes to the lock file, located at
+     * the lock entry it changes (or the file, for a new entry); empty when the lock is up to date.
+     */
+    public static Diagnostics lockedProblems(Plan plan, Path lockFile) {
+        Diagnostics out = new Diagnostics();
+        String name = lockFile.toString().replace('\\', '/');
+        if (!Files.exists(lockFile)) {
+            out.error(Location.of(name), "there is no lock file (--locked); run 'portplan compile' without --locked"
+                    + " and commit the lock file it writes");
+            return out;
+        }
+        for (org.portplan.plan.LockChange c : plan.lockChanges()) {
+            Location at = c.before() != null && c.before().location() != null ? c.before().location() : Location.of(name);
+            out.error(at, "the lock file is not up to date (--locked): " + c.describe());
+        }
+        return out;
+    }
+
+    /**
      * Writes the plan's lock to {@code file} when it differs from what the file holds, through a
      * temporary file beside it, so that the lock is never half written. Returns whether it wrote.
      */

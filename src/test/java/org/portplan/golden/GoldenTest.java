@@ -102,6 +102,19 @@ class GoldenTest {
         }));
     }
 
+    /** The examples show a site as it lives in a repository: with its lock file committed and up to date. */
+    @TestFactory
+    Stream<DynamicTest> examplesCarryUpToDateLockFiles() throws IOException {
+        return cases().stream().filter(c -> c.name().startsWith("examples/")).map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+            Path lock = TestSupport.repo().resolve(c.site()).resolveSibling("site.lock");
+            assertThat(lock).as("%s has a lock file", c.name()).isRegularFile();
+            var plan = Engine.plan(TestSupport.catalog(), c.site()).value().orElseThrow();
+            assertThat(plan.lockChanges()).as("changes the plan makes to %s", lock).isEmpty();
+            assertThat(org.portplan.lock.LockFile.write(plan.site(), plan.lock()))
+                    .isEqualTo(Files.readString(lock, StandardCharsets.UTF_8));
+        }));
+    }
+
     private static void write(Path dir, Map<String, String> files) throws IOException {
         Files.createDirectories(dir);
         try (Stream<Path> old = Files.list(dir)) {
