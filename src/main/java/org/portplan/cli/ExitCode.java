@@ -9,7 +9,9 @@ public enum ExitCode {
     /** The command line is wrong: unknown option, missing argument, missing file. */
     USAGE(2),
     /** A bug in portplan. */
-    INTERNAL(3);
+    INTERNAL(3),
+    /** {@code diff} (4 is the ./portplan launcher's, when it cannot build the jar): the two versions differ (as {@code git diff --exit-code} and {@code terraform plan -detailed-exitcode} say so). */
+    CHANGES(5);
 
     private final int code;
 

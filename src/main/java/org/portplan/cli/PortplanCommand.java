@@ -16,15 +16,17 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Compiles VoIP and video site plans into firewall rules (iptables, Cisco PIX, OpenBSD pf)"
                 + " and device settings.",
-        subcommands = {CompileCommand.class, ValidateCommand.class, PlanCommand.class, CatalogCommand.class,
-                CompletionCommand.class, HelpCommand.class},
+        subcommands = {CompileCommand.class, ValidateCommand.class, PlanCommand.class, DiffCommand.class,
+                CatalogCommand.class, CompletionCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (warnings may have been printed)",
             "1:invalid input (site or catalog), an infeasible plan, warnings under --strict,"
                     + " or output that could not be written",
             "2:usage error: unknown command or option, bad argument, a named file that does not exist",
-            "3:internal error (a bug in portplan; PORTPLAN_DEBUG=1 prints the stack trace)"},
+            "3:internal error (a bug in portplan; PORTPLAN_DEBUG=1 prints the stack trace)",
+            "4:the ./portplan launcher could not build the jar",
+            "5:diff: the two versions differ"},
         footer = {"", "Documentation: README.md and docs/ in the portplan repository."})
 final class PortplanCommand implements Callable<Integer> {
 

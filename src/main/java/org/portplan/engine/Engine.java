@@ -2,7 +2,6 @@ package org.portplan.engine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +17,8 @@ import org.portplan.catalog.SourceText;
 import org.portplan.core.Platform;
 import org.portplan.diag.Diagnostics;
 import org.portplan.diag.Location;
+import org.portplan.diff.Differ;
+import org.portplan.diff.PlanDiff;
 import org.portplan.emit.Emission;
 import org.portplan.lock.Lock;
 import org.portplan.lock.LockFile;
@@ -62,35 +63,34 @@ public final class Engine {
 
     /** Reads and checks a site file, then plans it with the lock {@code locking} names. */
     public static Result<Plan> plan(Catalog catalog, Path siteFile, LockOptions locking) throws InputException {
-        String name = siteFile.toString().replace('\\', '/');
-        String text = read(siteFile);
+        return plan(catalog, SiteVersion.read(siteFile, locking), locking.repack());
+    }
+
+    /** Plans one version of a site with its lock ({@code repack}: allocating as if it had none). */
+    public static Result<Plan> plan(Catalog catalog, SiteVersion version, boolean repack) {
         Diagnostics diags = new Diagnostics();
-        Lock previous = readLock(locking.file(siteFile), diags);
+        Lock previous = version.lockText() == null ? Lock.EMPTY
+                : LockFile.read(version.lockName(), version.lockText(), diags).orElse(Lock.EMPTY);
         // A partial site still goes through the catalog checks, so one run reports everything it can.
-        Optional<Site> site = SiteLoader.load(name, text, diags);
-        Optional<Plan> plan = site.flatMap(s -> Planner.plan(catalog, s, locking.repack() ? Lock.EMPTY : previous,
-                previous, diags));
+        Optional<Site> site = SiteLoader.load(version.name(), version.text(), diags);
+        Optional<Plan> plan = site.flatMap(s -> Planner.plan(catalog, s, repack ? Lock.EMPTY : previous, previous, diags));
         return new Result<>(diags.hasErrors() ? Optional.empty() : plan, diags);
     }
 
-    /** The lock file's allocations; none when it does not exist; its errors go to {@code diags}. */
-    private static Lock readLock(Path file, Diagnostics diags) throws InputException {
-        if (!Files.exists(file)) {
-            return Lock.EMPTY;
+    /**
+     * Compares two versions of a site by meaning. Each is planned with its own lock file, so the
+     * old one is what is deployed and the new one what compiling it would deploy.
+     */
+    public static Result<PlanDiff> diff(Catalog catalog, SiteVersion before, SiteVersion after) {
+        Result<Plan> a = plan(catalog, before, false);
+        Result<Plan> b = plan(catalog, after, false);
+        Diagnostics diags = new Diagnostics();
+        diags.addAll(a.diagnostics());
+        diags.addAll(b.diagnostics());
+        if (!a.ok() || !b.ok()) {
+            return new Result<>(Optional.empty(), diags);
         }
-        String name = file.toString().replace('\\', '/');
-        if (!Files.isRegularFile(file)) {
-            throw new InputException("lock file '" + name + "' is not a file");
-        }
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (MalformedInputException e) {
-            throw new InputException("lock file '" + name + "' is not UTF-8 text");
-        } catch (IOException e) {
-            throw new InputException("cannot read lock file '" + name + "': " + e.getMessage());
-        }
-        return LockFile.read(name, text, diags).orElse(Lock.EMPTY);
+        return new Result<>(Optional.of(Differ.between(a.value().get(), b.value().get())), diags);
     }
 
     /**
@@ -162,19 +162,6 @@ public final class Engine {
         }
         files.put("plan.md", PlanReport.markdown(plan));
         return new Result<>(Optional.of(new Outputs(plan, files)), diags);
-    }
-
-    private static String read(Path file) throws InputException {
-        if (!Files.isRegularFile(file)) {
-            throw new InputException("site file '" + file + "' does not exist or is not a file");
-        }
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (MalformedInputException e) {
-            throw new InputException("site file '" + file + "' is not UTF-8 text");
-        } catch (IOException e) {
-            throw new InputException("cannot read site file '" + file + "': " + e.getMessage());
-        }
     }
 
     /**

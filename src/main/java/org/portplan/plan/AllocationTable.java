@@ -36,6 +36,9 @@ public final class AllocationTable {
         }
     }
 
+    /** No allocations. */
+    public static final AllocationTable EMPTY = new AllocationTable(Map.of(), Map.of());
+
     private final Map<String, Map<String, Assignment>> byDevice;
     private final Map<String, Map<String, String>> servedBy;
 
