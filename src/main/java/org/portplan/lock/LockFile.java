@@ -1,6 +1,9 @@
 package org.portplan.lock;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -10,6 +13,7 @@ import org.portplan.diag.Diagnostics;
 import org.portplan.diag.Location;
 import org.portplan.yaml.Fields;
 import org.portplan.yaml.Node;
+import org.portplan.yaml.MapNode;
 import org.portplan.yaml.ScalarNode;
 import org.portplan.yaml.YamlReader;
 
@@ -22,9 +26,7 @@ public final class LockFile {
     /** The format version this portplan reads and writes. */
     public static final int VERSION = 1;
 
-    private static final Set<String> KEYS = Set.of("lock-version", "site", "allocations");
-    private static final Set<String> ENTRY_KEYS = Set.of("firewall", "scope", "protocol", "ports", "device", "pool",
-            "model", "catalog");
+    private static final Set<String> KEYS = Set.of("lock-version", "site", "catalog", "allocations");
 
     private LockFile() {
     }
@@ -62,45 +64,64 @@ public final class LockFile {
             return Optional.empty();
         }
         f.string("site", true);
+        Map<String, String> catalog = new HashMap<>();
+        f.mapping("catalog", true).ifPresent(m -> m.entries().forEach(e -> Fields.scalar(e.value(), diags,
+                "lock catalog entry '" + e.name() + "'").ifPresent(v -> catalog.put(e.name(), v.text()))));
         List<LockEntry> entries = new ArrayList<>();
-        java.util.Map<String, Location> seen = new java.util.HashMap<>();
-        f.list("allocations", true).ifPresent(items -> {
-            for (Node n : items) {
-                Fields.of(n, diags, "lock entry", ENTRY_KEYS).flatMap(e -> entry(e, diags)).ifPresent(e -> {
-                    Location prev = seen.putIfAbsent(e.device() + " " + e.pool(), e.location());
-                    if (prev != null) {
-                        diags.error(e.location(), "pool '" + e.pool() + "' of device '" + e.device()
-                                + "' is locked twice (first at line " + prev.line() + ")");
-                    } else {
-                        entries.add(e);
-                    }
-                });
-            }
-        });
+        Map<String, Location> seen = new HashMap<>();
+        f.mapping("allocations", true).ifPresent(firewalls -> firewalls.entries().forEach(fw -> {
+            Optional<String> firewall = Fields.name(fw.key(), diags, "lock firewall");
+            Fields.mapping(fw.value(), diags, "lock firewall '" + fw.name() + "'").ifPresent(scopes -> scopes.entries()
+                    .forEach(sc -> {
+                        Optional<Ipv4> scope = parse(sc.key(), diags, Ipv4::parse);
+                        Fields.list(sc.value(), diags, "lock scope '" + sc.name() + "'").ifPresent(items -> Fields.scalars(
+                                items, diags, "lock entry").forEach(line -> {
+                                    if (firewall.isEmpty() || scope.isEmpty()) {
+                                        return;
+                                    }
+                                    entry(line, firewall.get(), scope.get(), catalog, diags).ifPresent(e -> {
+                                        Location prev = seen.putIfAbsent(e.device() + " " + e.pool(), e.location());
+                                        if (prev != null) {
+                                            diags.error(e.location(), "pool '" + e.pool() + "' of device '" + e.device()
+                                                    + "' is locked twice (first at line " + prev.line() + ")");
+                                        } else {
+                                            entries.add(e);
+                                        }
+                                    });
+                                }));
+                    }));
+        }));
         return diags.hasErrors() ? Optional.empty() : Optional.of(new Lock(file, entries));
     }
 
-    private static Optional<LockEntry> entry(Fields f, Diagnostics diags) {
-        Optional<String> firewall = f.name("firewall", true);
-        Optional<String> device = f.name("device", true);
-        Optional<String> pool = f.name("pool", true);
-        Optional<String> model = f.name("model", true);
-        Optional<String> catalog = f.string("catalog", true);
-        Optional<String> protocols = f.scalar("protocol", true).flatMap(s -> {
-            if (!List.of("udp", "tcp", "tcp/udp").contains(s.text())) {
-                diags.error(s.location(), "lock entry protocol must be udp, tcp or tcp/udp, found '" + s.text() + "'");
-                return Optional.empty();
-            }
-            return Optional.of(s.text());
-        });
-        Optional<Ipv4> scope = f.scalar("scope", true).flatMap(s -> parse(s, diags, Ipv4::parse));
-        Optional<PortRange> ports = f.scalar("ports", true).flatMap(s -> parse(s, diags, PortRange::parse));
-        if (firewall.isEmpty() || device.isEmpty() || pool.isEmpty() || model.isEmpty() || catalog.isEmpty()
-                || protocols.isEmpty() || scope.isEmpty() || ports.isEmpty()) {
+    /** "udp 16384-16393 front-desk rtp allworx-phone": protocols, ports, device, pool, model. */
+    private static Optional<LockEntry> entry(ScalarNode line, String firewall, Ipv4 scope, Map<String, String> catalog,
+                                             Diagnostics diags) {
+        String[] parts = line.text().trim().split(" +");
+        if (parts.length != 5) {
+            diags.error(line.location(), "lock entry '" + line.text() + "' must be 'PROTOCOL PORTS DEVICE POOL MODEL',"
+                    + " e.g. 'udp 16384-16393 front-desk rtp allworx-phone'");
             return Optional.empty();
         }
-        return Optional.of(new LockEntry(firewall.get(), device.get(), pool.get(), model.get(), protocols.get(),
-                scope.get(), ports.get(), catalog.get(), f.node().location()));
+        if (!List.of("udp", "tcp", "tcp/udp").contains(parts[0])) {
+            diags.error(line.location(), "lock entry protocol must be udp, tcp or tcp/udp, found '" + parts[0] + "'");
+            return Optional.empty();
+        }
+        for (int i = 2; i < 5; i++) {
+            if (!Fields.NAME.matcher(parts[i]).matches()) {
+                diags.error(line.location(), "lock entry '" + line.text() + "': '" + parts[i] + "' is not a name");
+                return Optional.empty();
+            }
+        }
+        Optional<PortRange> ports = parse(new ScalarNode(line.location(), parts[1], false), diags, PortRange::parse);
+        String fingerprint = catalog.get(parts[4] + "/" + parts[3]);
+        if (fingerprint == null) {
+            diags.error(line.location(), "lock entry '" + line.text() + "': the lock's catalog section has no entry '"
+                    + parts[4] + "/" + parts[3] + "'");
+            return Optional.empty();
+        }
+        return ports.map(r -> new LockEntry(firewall, parts[2], parts[3], parts[4], parts[0], scope, r, fingerprint,
+                line.location()));
     }
 
     private static <T> Optional<T> parse(ScalarNode s, Diagnostics diags, java.util.function.Function<String, T> parser) {
@@ -118,22 +139,30 @@ public final class LockFile {
         out.append("# portplan lock file: the ports each device of site ").append(site).append(" was given.\n");
         out.append("# 'portplan compile' keeps it up to date; commit it beside the site, so that edits to the\n");
         out.append("# site never move the ports of devices already deployed. See docs/repository.md.\n");
+        out.append("# allocations: firewall, then the address the ports are held at, then one line per pool:\n");
+        out.append("# PROTOCOL PORTS DEVICE POOL MODEL. catalog: each model's pool as it was allocated.\n");
         out.append("lock-version: ").append(VERSION).append('\n');
         out.append("site: ").append(site).append('\n');
-        if (lock.isEmpty()) {
-            return out.append("allocations: []\n").toString();
-        }
-        out.append("allocations:\n");
+        Map<String, String> catalog = new TreeMap<>();
+        lock.entries().forEach(e -> catalog.put(e.model() + "/" + e.pool(), e.catalog()));
+        out.append("catalog:").append(catalog.isEmpty() ? " {}\n" : "\n");
+        catalog.forEach((k, v) -> out.append("  ").append(k).append(": \"")
+                .append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"\n"));
+        out.append("allocations:").append(lock.isEmpty() ? " {}\n" : "\n");
+        String firewall = null;
+        Ipv4 scope = null;
         for (LockEntry e : lock.entries()) {
-            out.append("  - {firewall: ").append(e.firewall())
-                    .append(", scope: ").append(e.scope())
-                    .append(", protocol: ").append(e.protocols())
-                    .append(", ports: ").append(e.ports())
-                    .append(", device: ").append(e.device())
-                    .append(", pool: ").append(e.pool())
-                    .append(", model: ").append(e.model())
-                    .append(", catalog: \"").append(e.catalog().replace("\\", "\\\\").replace("\"", "\\\""))
-                    .append("\"}\n");
+            if (!e.firewall().equals(firewall)) {
+                firewall = e.firewall();
+                scope = null;
+                out.append("  ").append(firewall).append(":\n");
+            }
+            if (!e.scope().equals(scope)) {
+                scope = e.scope();
+                out.append("    ").append(scope).append(":\n");
+            }
+            out.append("      - ").append(e.protocols()).append(' ').append(e.ports()).append(' ').append(e.device())
+                    .append(' ').append(e.pool()).append(' ').append(e.model()).append('\n');
         }
         return out.toString();
     }

@@ -69,7 +69,7 @@ final class Allocator {
                     table.computeIfAbsent(d.name(), k -> new LinkedHashMap<>()).put(pool.name(),
                             new AllocationTable.Assignment(dev.firewall(), d.name(), d.model().id(), pool.name(),
                                     pool.protocolList(), h.ports(), h.kind(), dev.address(),
-                                    h.exposed() ? dev.publicAddress() : null, Fingerprint.of(pool, d.params())));
+                                    h.exposed() ? dev.publicAddress() : null, Fingerprint.of(pool)));
                 }
             }
         }
@@ -131,7 +131,7 @@ final class Allocator {
     /** Whether a lock entry still describes {@code pool} of {@code d} at {@code scope}, as the catalog now has it. */
     private static boolean keeps(LockEntry e, ResolvedDevice d, Pool pool, PortAllocator.Scope scope) {
         return e.firewall().equals(d.device().firewall()) && e.scope().equals(scope.address())
-                && e.model().equals(d.model().id()) && e.catalog().equals(Fingerprint.of(pool, d.params()));
+                && e.model().equals(d.model().id()) && e.catalog().equals(Fingerprint.of(pool));
     }
 
     /** Pass 2: allocatable pools keep their locked ranges while those are still right for them. */
@@ -166,8 +166,8 @@ final class Allocator {
         if (!e.model().equals(d.model().id())) {
             return Optional.of("its model changed from " + e.model());
         }
-        if (!e.catalog().equals(Fingerprint.of(pool, d.params()))) {
-            return Optional.of("the catalog entry changed (" + e.catalog() + " -> " + Fingerprint.of(pool, d.params()) + ")");
+        if (!e.catalog().equals(Fingerprint.of(pool))) {
+            return Optional.of("the catalog entry changed (" + e.catalog() + " -> " + Fingerprint.of(pool) + ")");
         }
         long size = a.size(d.params(), d.numbers());
         if (e.ports().size() != size) {

@@ -163,6 +163,14 @@ public final class Fields {
         return Optional.of((int) v);
     }
 
+    public static Optional<MapNode> mapping(Node node, Diagnostics diags, String what) {
+        if (node instanceof MapNode m) {
+            return Optional.of(m);
+        }
+        diags.error(node.location(), what + " must be a mapping, found " + describe(node));
+        return Optional.empty();
+    }
+
     public static Optional<List<Node>> list(Node node, Diagnostics diags, String what) {
         if (node instanceof SeqNode seq) {
             return Optional.of(seq.items());

@@ -47,7 +47,7 @@ class LockCliTest {
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out().lines()).contains(lock.toString());
         String text = Files.readString(lock);
-        assertThat(text).contains("lock-version: 1", "device: a, pool: sip", "ports: 5061, device: b, pool: sip");
+        assertThat(text).contains("lock-version: 1", "udp 5060 a sip allworx-phone", "udp 5061 b sip allworx-phone");
         ErrorCasesTest.Run second = run("compile", site.toString(), "-o", out.toString());
         assertThat(second.out().lines()).doesNotContain(lock.toString());
         assertThat(Files.readString(lock)).isEqualTo(text);
@@ -64,7 +64,7 @@ class LockCliTest {
         ErrorCasesTest.Run r = run("compile", site.toString(), "-o", out2.toString(), "--locked");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains(
-                "office.lock:7:5: error: the lock file is not up to date (--locked): - a blf: udp 2088 at 203.0.113.10",
+                "office.lock:15:9: error: the lock file is not up to date (--locked): - a blf: udp 2088 at 203.0.113.10",
                 "office.lock: error: the lock file is not up to date (--locked): + c sip: udp 5060 at 203.0.113.10");
         assertThat(out2).doesNotExist();
         assertThat(Files.readString(lock)).isEqualTo(locked);
@@ -75,7 +75,7 @@ class LockCliTest {
         assertThat(v.err()).contains("note: blf of 'a' (udp 2088 at 203.0.113.10) is released: device 'a' is no longer in the site");
         // b kept 5061 and c took a's old ports once compile accepted the change.
         assertThat(run("compile", site.toString(), "-o", out2.toString()).code()).isZero();
-        assertThat(Files.readString(lock)).contains("ports: 5060, device: c, pool: sip", "ports: 5061, device: b, pool: sip");
+        assertThat(Files.readString(lock)).contains("udp 5060 c sip allworx-phone", "udp 5061 b sip allworx-phone");
         assertThat(run("validate", site.toString(), "--locked").code()).isZero();
     }
 
@@ -91,12 +91,12 @@ class LockCliTest {
         assertThat(run("compile", site.toString(), "-o", out.toString()).code()).isZero();
         Files.writeString(site, SITE.replace("  a: { model: allworx-phone, address: 10.0.0.11 }\n", ""));
         assertThat(run("compile", site.toString(), "-o", out.toString()).code()).isZero();
-        assertThat(Files.readString(lock)).contains("ports: 5061, device: b, pool: sip");
+        assertThat(Files.readString(lock)).contains("udp 5061 b sip allworx-phone");
         ErrorCasesTest.Run r = run("compile", site.toString(), "-o", out.toString(), "--repack");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).contains("warning: device 'b' (allworx-phone): sip moves from udp 5061 at 203.0.113.10 to udp 5060"
                 + " at 203.0.113.10; set SIP Port = 5060");
-        assertThat(Files.readString(lock)).contains("ports: 5060, device: b, pool: sip");
+        assertThat(Files.readString(lock)).contains("udp 5060 b sip allworx-phone");
         assertThat(run("compile", site.toString(), "-o", out.toString(), "--repack", "--locked").code()).isEqualTo(2);
     }
 
@@ -105,12 +105,21 @@ class LockCliTest {
         Files.writeString(lock, """
                 lock-version: 1
                 site: office
+                catalog:
+                  allworx-phone/sip: "allocatable udp default 5060 bounds 1024-65535"
                 allocations:
-                  - {firewall: fw, scope: 203.0.113.10, protocol: udp, ports: 70000, device: a, pool: sip, model: allworx-phone, catalog: "x"}
+                  fw:
+                    203.0.113.10:
+                      - udp 70000 a sip allworx-phone
+                      - udp 5061 b sip
+                      - udp 5062 c rtp allworx-phone
                 """);
         ErrorCasesTest.Run r = run("validate", site.toString());
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).contains("office.lock:4:63: error: lock entry: '70000' is not a port or port range");
+        assertThat(r.err()).contains("office.lock:8:9: error: lock entry: '70000' is not a port or port range",
+                "office.lock:9:9: error: lock entry 'udp 5061 b sip' must be 'PROTOCOL PORTS DEVICE POOL MODEL'",
+                "office.lock:10:9: error: lock entry 'udp 5062 c rtp allworx-phone': the lock's catalog section has no"
+                        + " entry 'allworx-phone/rtp'");
     }
 
     @Test
