@@ -111,8 +111,9 @@ class RealNetworkTest {
             String where = "firewall " + fw.name() + " (" + site + ", " + backend + ")";
             List<String> found = Verdict.check(where, layout, probes, seen);
             failures.addAll(found);
-            System.out.printf("RealNetworkTest: %s: %d probes, %d failed, %d ms%n", where, probes.cases().size(),
-                    found.size(), (System.nanoTime() - start) / 1_000_000);
+            System.out.printf("RealNetworkTest: %s: %d probes, %d unplanned admitted, %d failed, %d ms%n", where,
+                    probes.cases().size(), Verdict.unplannedAdmitted(probes, seen), found.size(),
+                    (System.nanoTime() - start) / 1_000_000);
         }
         if (!failures.isEmpty()) {
             fail(failures.size() + " probe(s) did not behave as planned:\n" + String.join("\n", failures));

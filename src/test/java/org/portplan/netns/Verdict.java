@@ -60,6 +60,12 @@ final class Verdict {
         return failures;
     }
 
+    /** How many probes the plan does not allow arrived somewhere: the packets the rules let through unplanned. */
+    static long unplannedAdmitted(ProbeSet set, Lab.Observed seen) {
+        return set.cases().stream().filter(c -> c.expected() == null)
+                .filter(c -> !seen.received().getOrDefault(c.token(), List.of()).isEmpty()).count();
+    }
+
     private static String describe(Layout layout, List<Received> got) {
         return got.stream().map(g -> g.protocol() + " " + layout.label(g.local(), g.localPort()) + " from "
                 + layout.label(g.source())).collect(Collectors.joining(", "));
