@@ -7,6 +7,7 @@ import org.portplan.netns.Lab.Received;
 import org.portplan.netns.Lab.Sent;
 import org.portplan.netns.ProbeSet.Arrival;
 import org.portplan.netns.ProbeSet.Case;
+import org.portplan.rules.FirewallPlan;
 
 /** Compares what the probes of one run did with what the plan says they must do, one message per broken promise. */
 final class Verdict {
@@ -55,6 +56,25 @@ final class Verdict {
                     failures.add(head + "arrived at " + target + " from source port " + g.sourcePort()
                             + ", but was sent from port " + sent.port() + " (NAT must keep source ports)");
                 }
+            }
+        }
+        return failures;
+    }
+
+    /**
+     * Protocol helpers: no connection the router tracks may carry one (the rule files promise to
+     * attach none). The probes leave entries for every forward, so an empty table means the
+     * check saw nothing and is itself a failure.
+     */
+    static List<String> helpers(String where, FirewallPlan fw, String conntrack) {
+        List<String> failures = new ArrayList<>();
+        List<String> entries = conntrack.lines().filter(l -> !l.isBlank()).toList();
+        if (entries.isEmpty() && !fw.forwards().isEmpty()) {
+            failures.add(where + ": the router tracked no connection at all, so the helper check saw nothing");
+        }
+        for (String e : entries) {
+            if (e.contains("helper=")) {
+                failures.add(where + ": a protocol helper is attached to a connection: " + e.strip());
             }
         }
         return failures;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.portplan.Sites;
 import org.portplan.core.Platform;
 import org.portplan.engine.Outputs;
 import org.portplan.rules.FirewallPlan;

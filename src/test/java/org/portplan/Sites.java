@@ -1,4 +1,4 @@
-package org.portplan.oracle;
+package org.portplan;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.portplan.TestSupport;
 import org.portplan.core.Platform;
 import org.portplan.diag.Diagnostic;
 import org.portplan.engine.Engine;
@@ -18,13 +17,13 @@ import org.portplan.engine.Outputs;
 import org.portplan.engine.Result;
 
 /** The sites the engine tests check: every example, every golden case and every network-test fixture. */
-final class Sites {
+public final class Sites {
 
     private Sites() {
     }
 
     /** Repository-relative paths of every site file, in a stable order. */
-    static List<String> all() throws IOException {
+    public static List<String> all() throws IOException {
         Path repo = TestSupport.repo();
         List<String> out = new ArrayList<>();
         out.addAll(list(repo, "examples", true));
@@ -45,7 +44,7 @@ final class Sites {
     }
 
     /** Compiles {@code site} for one platform, failing the test with the diagnostics when it does not compile. */
-    static Outputs compile(String site, Platform platform) throws Exception {
+    public static Outputs compile(String site, Platform platform) throws Exception {
         Result<Outputs> r = Engine.compile(TestSupport.catalog(), TestSupport.repo().resolve(site), Set.of(platform));
         if (!r.ok()) {
             fail(site + " does not compile: "
