@@ -220,15 +220,15 @@ public final class PixEmitter implements Emitter {
 
     /**
      * SIP and H.323 inspection off, deliberately: every port the devices use is forwarded and
-     * permitted above, and the devices do their own NAT traversal (plan.md, per device); an
-     * inspection engine rewriting addresses in SIP or H.323 messages on top of that is the usual
-     * cause of one-way audio.
+     * permitted above (the devices' port settings are in plan.md); an inspection engine that
+     * rewrites SIP or H.323 messages and opens ports of its own on top of that is the usual cause
+     * of one-way audio with port-forwarded phones.
      */
     private static void inspection(StringBuilder out) {
         out.append("!\n! ---- protocol inspection ----\n");
         out.append("! SIP and H.323 inspection (the PIX's application layer gateways) off: the statics and access\n");
-        out.append("! lists above open every port the plan names, and rewriting SIP/H.323 messages on top of the\n");
-        out.append("! devices' own NAT settings breaks calls (one-way audio). See docs/targets.md (PIX).\n");
+        out.append("! lists above open every port the plan names; rewriting SIP or H.323 messages and opening ports\n");
+        out.append("! on top of that is the usual cause of one-way audio. See docs/targets.md (PIX).\n");
         out.append("policy-map global_policy\n");
         out.append(" class inspection_default\n");
         out.append("  no inspect sip\n");
