@@ -2,14 +2,12 @@ package org.portplan.emit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.portplan.Sites;
@@ -39,12 +37,9 @@ class PixConfigTest {
     private static final Pattern EXEMPT = Pattern.compile(
             "(?m)^access-list (\\S+) extended permit ip (host \\S+|any|\\S+ \\S+) (host \\S+|any|\\S+ \\S+)$");
 
-    static Stream<String> sites() throws IOException {
-        return Sites.all().stream();
-    }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("sites")
+    @MethodSource("org.portplan.Sites#all")
     void translationsFollowPix7Rules(String site) throws Exception {
         Outputs o = Sites.compile(site, Platform.PIX);
         List<String> problems = new ArrayList<>();
@@ -55,7 +50,7 @@ class PixConfigTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("sites")
+    @MethodSource("org.portplan.Sites#all")
     void everyInterfaceHasAListEndingInDenyAndInspectionIsExplicit(String site) throws Exception {
         Outputs o = Sites.compile(site, Platform.PIX);
         for (FirewallPlan fw : o.plan().firewalls()) {

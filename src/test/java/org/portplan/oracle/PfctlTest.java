@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,12 +23,9 @@ class PfctlTest {
     @TempDir
     Path dir;
 
-    static Stream<String> sites() throws IOException {
-        return Sites.all().stream();
-    }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("sites")
+    @MethodSource("org.portplan.Sites#all")
     void pfctlAcceptsThePfFiles(String site) throws Exception {
         Outputs o = Sites.compile(site, Platform.PF);
         for (FirewallPlan fw : o.plan().firewalls()) {
