@@ -20,8 +20,9 @@ import org.portplan.rules.Zone;
 
 /**
  * Writes an OpenBSD pf.conf ruleset (4.7+ syntax: {@code rdr-to} and {@code nat-to} on
- * pass and match rules): interface macros, a default block on input, and one pass rule per
- * planned forward or flow, filtering where traffic enters the firewall.
+ * pass and match rules): interface macros, a table of the inside subnets that flows to the
+ * outside exclude, a default block on input, and one pass rule per planned forward or flow,
+ * filtering where traffic enters the firewall.
  */
 public final class PfEmitter implements Emitter {
 

@@ -27,8 +27,9 @@ import org.portplan.rules.Zone;
 /**
  * Writes Cisco PIX 7.x configuration commands: {@code static} NAT (1:1 for a device with its
  * own public address, one static PAT per port otherwise, since PIX static PAT takes no
- * ranges), {@code nat}/{@code global} for other outbound traffic of planned devices, and
- * extended access lists bound to each interface traffic enters by.
+ * ranges), NAT exemption for flows between inside zones, {@code nat}/{@code global} for other
+ * outbound traffic of planned devices, an extended access list on every interface ending in an
+ * explicit deny, and SIP and H.323 inspection turned off.
  */
 public final class PixEmitter implements Emitter {
 
