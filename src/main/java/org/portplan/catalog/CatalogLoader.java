@@ -27,7 +27,9 @@ import org.portplan.yaml.YamlReader;
 public final class CatalogLoader {
 
     // The keys each part accepts; package-visible because a test checks the JSON schema names exactly these.
-    static final Set<String> FILE_KEYS = Set.of("vendor", "documents", "roles", "features", "models", "flows");
+    static final Set<String> FILE_KEYS = Set.of("vendor", "sip-alg", "documents", "roles", "features", "models",
+            "flows");
+    static final Set<String> SIP_ALG_KEYS = Set.of("wants", "source");
     static final Set<String> DOCUMENT_KEYS = Set.of("title", "publisher", "seed", "url");
     static final Set<String> ROLE_KEYS = Set.of("title", "when-undeclared", "management", "source");
     static final Set<String> FEATURE_KEYS = Set.of("description");
@@ -81,10 +83,11 @@ public final class CatalogLoader {
         }
         Fields f = file.get();
         String vendor = f.string("vendor", false).orElse(null);
+        SipAlg sipAlg = f.get("sip-alg").flatMap(this::readSipAlg).orElse(null);
         f.mapping("documents", false).ifPresent(m -> m.entries().forEach(this::readDocument));
         f.mapping("roles", false).ifPresent(m -> m.entries().forEach(this::readRole));
         f.mapping("features", false).ifPresent(m -> m.entries().forEach(this::readFeature));
-        f.mapping("models", false).ifPresent(m -> m.entries().forEach(e -> readModel(e, vendor)));
+        f.mapping("models", false).ifPresent(m -> m.entries().forEach(e -> readModel(e, vendor, sipAlg)));
         f.mapping("flows", false).ifPresent(m -> m.entries().forEach(this::readFlow));
     }
 
@@ -137,7 +140,27 @@ public final class CatalogLoader {
                 f.string("description", true).ifPresent(d -> features.put(e.name(), new Feature(e.name(), d))));
     }
 
-    private void readModel(MapNode.Entry e, String vendor) {
+    /** The file's {@code sip-alg}: what its vendor's documents say of the firewall's SIP ALG, with where. */
+    private Optional<SipAlg> readSipAlg(Node n) {
+        Optional<Fields> of = Fields.of(n, diags, "sip-alg", SIP_ALG_KEYS);
+        if (of.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = of.get();
+        Optional<SipAlg.Stance> wants = f.scalar("wants", true).flatMap(w -> {
+            Optional<SipAlg.Stance> s = SipAlg.Stance.byId(w.text());
+            if (s.isEmpty()) {
+                List<String> ids = java.util.Arrays.stream(SipAlg.Stance.values()).map(SipAlg.Stance::id).toList();
+                diags.error(w.location(), "sip-alg wants must be one of " + String.join(", ", ids) + ", found '"
+                        + w.text() + "'" + Suggestions.hint(w.text(), ids));
+            }
+            return s;
+        });
+        Optional<Citation> source = f.required("source").flatMap(this::citation);
+        return wants.isPresent() && source.isPresent() ? Optional.of(new SipAlg(wants.get(), source.get())) : Optional.empty();
+    }
+
+    private void readModel(MapNode.Entry e, String vendor, SipAlg sipAlg) {
         if (!define("model", e)) {
             return;
         }
@@ -177,7 +200,7 @@ public final class CatalogLoader {
                 })));
         if (title.isPresent() && source.isPresent()) {
             models.put(e.name(), new DeviceModel(e.name(), vendor == null ? "" : vendor, title.get(), modelRoles,
-                    params, pools, instructions, source.get(), e.key().location()));
+                    params, pools, instructions, source.get(), sipAlg, e.key().location()));
         }
     }
 

@@ -6,10 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.portplan.diag.Location;
 
-/** A device type from the catalog: the roles it plays, its parameters and its port pools. */
+/**
+ * A device type from the catalog: the roles it plays, its parameters and its port pools, and
+ * its vendor's word on the firewall's SIP ALG ({@code sipAlg}, null where the catalog file says nothing).
+ */
 public record DeviceModel(String id, String vendor, String title, List<String> roles,
                           Map<String, Param> params, List<Pool> pools, List<Instruction> instructions,
-                          Citation source, Location location) {
+                          Citation source, SipAlg sipAlg, Location location) {
 
     public DeviceModel {
         roles = List.copyOf(roles);

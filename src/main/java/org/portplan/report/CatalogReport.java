@@ -56,6 +56,10 @@ public final class CatalogReport {
         out.append("  vendor: ").append(m.vendor()).append('\n');
         out.append("  roles: ").append(String.join(", ", m.roles())).append('\n');
         out.append("  source: ").append(cite(m.source())).append('\n');
+        if (m.sipAlg() != null) {
+            out.append("  firewall SIP ALG: ").append(m.sipAlg().wants().id()).append(", ").append(cite(m.sipAlg().source()))
+                    .append('\n');
+        }
         if (!m.params().isEmpty()) {
             out.append("\nPARAMS\n");
             for (Param p : m.params().values()) {

@@ -1,5 +1,9 @@
 package org.portplan.report;
 
+import org.portplan.catalog.Catalog;
+import org.portplan.catalog.DeviceModel;
+import org.portplan.catalog.SipAlg;
+import org.portplan.core.Platform;
 import org.portplan.plan.Allocation;
 import org.portplan.plan.DeviceSheet;
 import org.portplan.rules.FirewallPlan;
@@ -12,23 +16,27 @@ import org.portplan.rules.Zone;
 
 /**
  * The readable plan (plan.md, and {@code plan --format markdown|text}): per firewall its
- * zones, allocations, forwards, flows and outbound NAT; then per device the settings to make.
+ * zones, protocol-helper policy, allocations, forwards, flows and outbound NAT; then per device
+ * the settings to make and what its vendor says of the firewall's SIP ALG.
  */
 public final class PlanReport {
 
     private final boolean markdown;
+    private final Catalog catalog;
     private final StringBuilder out = new StringBuilder();
 
-    private PlanReport(boolean markdown) {
+    private PlanReport(boolean markdown, Catalog catalog) {
         this.markdown = markdown;
+        this.catalog = catalog;
     }
 
-    public static String markdown(Plan plan) {
-        return new PlanReport(true).write(plan);
+    /** plan.md; {@code catalog} is the one the plan was made with (for the vendors' statements). */
+    public static String markdown(Plan plan, Catalog catalog) {
+        return new PlanReport(true, catalog).write(plan);
     }
 
-    public static String text(Plan plan) {
-        return new PlanReport(false).write(plan);
+    public static String text(Plan plan, Catalog catalog) {
+        return new PlanReport(false, catalog).write(plan);
     }
 
     private String write(Plan plan) {
@@ -58,6 +66,7 @@ public final class PlanReport {
             zones.row(z.name(), z.interfaceName(), z.subnet().toString());
         }
         table(zones);
+        paragraph("Protocol helpers (SIP and H.323 ALGs): " + helpers(fw.platform()));
         heading(3, "Allocations");
         Table allocations = new Table("device", "model", "pool", "protocol", "ports", "public address", "how");
         for (Allocation a : plan.allocations().rows(fw.name())) {
@@ -105,6 +114,7 @@ public final class PlanReport {
         heading(3, d.device() + " (" + d.model() + ")");
         paragraph(d.modelTitle() + ". Address " + d.address() + " in zone " + d.zone() + " of firewall " + d.firewall()
                 + (d.publicAddress() == null ? "" : "; reached from outside at " + d.publicAddress()) + ".");
+        paragraph("Firewall SIP ALG: " + sipAlg(catalog.model(d.model()).map(DeviceModel::sipAlg).orElse(null)));
         if (d.lines().isEmpty() && d.notes().isEmpty()) {
             paragraph("Nothing to set.");
             return;
@@ -119,6 +129,32 @@ public final class PlanReport {
             bullet(0, "note: " + n);
         }
         out.append('\n');
+    }
+
+    /** What each dialect's rule file does about protocol helpers, and why. */
+    private static String helpers(Platform p) {
+        return switch (p) {
+            case IPTABLES -> "none. The rules attach no conntrack helper, and Linux attaches none by itself (automatic"
+                    + " assignment is off by default since 4.7 and gone since 6.0), so SIP and H.323 cross unmodified on"
+                    + " exactly the ports below.";
+            case PIX -> "SIP and H.323 inspection turned off in the global policy (no inspect sip, no inspect h323 h225,"
+                    + " no inspect h323 ras). The statics and access lists open every port below; an inspection engine"
+                    + " rewriting SIP or H.323 messages and opening ports of its own on top of that is the usual cause of"
+                    + " one-way audio.";
+            case PF -> "none. pf has no SIP or H.323 helper; every port below is passed explicitly.";
+        };
+    }
+
+    private static String sipAlg(SipAlg s) {
+        if (s == null) {
+            return "the catalog does not say what the vendor wants.";
+        }
+        String source = s.source().shortForm() + (s.source().note() == null ? "" : ": " + s.source().note());
+        return switch (s.wants()) {
+            case OFF -> "the vendor wants it off (" + source + ").";
+            case ON -> "the vendor wants it on (" + source + ").";
+            case UNSTATED -> "the vendor's document does not say whether it should be on or off (" + source + ").";
+        };
     }
 
     private void heading(int level, String text) {

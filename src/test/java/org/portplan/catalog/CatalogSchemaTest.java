@@ -61,6 +61,7 @@ class CatalogSchemaTest {
     void namesExactlyTheKeysTheLoaderAccepts() throws Exception {
         SchemaSupport.assertKeySetsMatch(CatalogLoader.class, Map.ofEntries(
                 Map.entry("", CatalogLoader.FILE_KEYS),
+                Map.entry("/$defs/sipAlg", CatalogLoader.SIP_ALG_KEYS),
                 Map.entry("/$defs/document", CatalogLoader.DOCUMENT_KEYS),
                 Map.entry("/$defs/role", CatalogLoader.ROLE_KEYS),
                 Map.entry("/$defs/feature", CatalogLoader.FEATURE_KEYS),

@@ -159,6 +159,15 @@ final class Lab implements AutoCloseable {
         run(List.of(ip.toString(), "netns", "exec", router, restore.toString()), rules);
     }
 
+    /**
+     * The router's connection tracking table as the conntrack tool lists it, one entry a line;
+     * {@code helper=NAME} marks an entry a protocol helper watches (/proc/net/nf_conntrack does
+     * not show helpers).
+     */
+    String conntrack(Path conntrackTool) throws IOException {
+        return run(List.of(ip.toString(), "netns", "exec", router, conntrackTool.toString(), "-L"), "");
+    }
+
     /** Starts the listeners, fires every probe at once, and collects what arrived where. */
     Observed run(ProbeSet set) throws IOException, InterruptedException {
         Map<String, List<String>> binds = new LinkedHashMap<>();

@@ -18,7 +18,7 @@ import org.portplan.rules.Permit;
 import org.portplan.rules.Zone;
 
 /** Which test-network host stands for each party of one firewall plan, and in which zone it lives. */
-final class Layout {
+public final class Layout {
 
     /** Stranger candidates when the outside subnet is full or covered by forward sources (RFC 6598 shared space). */
     private static final Cidr FALLBACK_OUTSIDE = Cidr.parse("100.64.0.0/10");
@@ -36,7 +36,7 @@ final class Layout {
     }
 
     /** Places devices, peers and sources of {@code fw}; {@code sheets} name the devices. */
-    static Layout of(FirewallPlan fw, List<DeviceSheet> sheets) {
+    public static Layout of(FirewallPlan fw, List<DeviceSheet> sheets) {
         Layout l = new Layout(fw);
         for (Zone z : fw.zones()) {
             l.routerAddresses.add(z.subnet().address());
@@ -81,7 +81,7 @@ final class Layout {
         return l;
     }
 
-    FirewallPlan firewall() {
+    public FirewallPlan firewall() {
         return fw;
     }
 
@@ -99,24 +99,24 @@ final class Layout {
     }
 
     /** A host in the zone that no plan rule names: the one probes from "anyone else" come from. */
-    Ipv4 stranger(Zone z) {
+    public Ipv4 stranger(Zone z) {
         return strangers.get(z.name());
     }
 
-    Ipv4 outsideHost() {
+    public Ipv4 outsideHost() {
         return outsideHost;
     }
 
     /** Where probes go when a rule allows any destination in {@code z}. */
-    Ipv4 anyHost(Zone z) {
+    public Ipv4 anyHost(Zone z) {
         return z.isOutside() ? outsideHost : stranger(z);
     }
 
-    boolean isRouter(Ipv4 a) {
+    public boolean isRouter(Ipv4 a) {
         return routerAddresses.contains(a);
     }
 
-    Zone zoneOf(Ipv4 a) {
+    public Zone zoneOf(Ipv4 a) {
         Zone z = zoneOf.get(a);
         if (z == null) {
             throw new IllegalStateException(a + " is not a host of the test network");
@@ -125,19 +125,19 @@ final class Layout {
     }
 
     /** "10.10.0.21 (front-desk)". */
-    String label(Ipv4 a) {
+    public String label(Ipv4 a) {
         String l = labels.get(a);
         return l == null ? a.toString() : a + " (" + l + ")";
     }
 
     /** "10.10.0.21:5060 (front-desk)". */
-    String label(Ipv4 a, int port) {
+    public String label(Ipv4 a, int port) {
         String l = labels.get(a);
         return a + ":" + port + (l == null ? "" : " (" + l + ")");
     }
 
     /** The hosts of one zone, in address order. */
-    List<Ipv4> hosts(Zone z) {
+    public List<Ipv4> hosts(Zone z) {
         return zoneOf.entrySet().stream().filter(e -> e.getValue().equals(z)).map(Map.Entry::getKey).sorted().toList();
     }
 

@@ -15,7 +15,7 @@ import org.portplan.rules.SourceNat;
 import org.portplan.rules.Zone;
 
 /** The probes one firewall plan calls for, each with where the plan says it must arrive, if anywhere. */
-final class ProbeSet {
+public final class ProbeSet {
 
     /** Destination port for rules that allow any port. */
     static final int ANY_PORT_SAMPLE = 40000;
@@ -23,15 +23,15 @@ final class ProbeSet {
     static final int PROBE_EVERY_PORT_UP_TO = 64;
 
     /** A socket a listener binds. */
-    record Endpoint(Zone zone, Protocol protocol, Ipv4 address, int port) {
+    public record Endpoint(Zone zone, Protocol protocol, Ipv4 address, int port) {
     }
 
     /** Where a probe must show up, and the source address the receiver must see (with why, for messages). */
-    record Arrival(Ipv4 address, int port, Ipv4 source, String by, String sourceWhy) {
+    public record Arrival(Ipv4 address, int port, Ipv4 source, String by, String sourceWhy) {
     }
 
     /** One probe: sent from {@code source} in zone {@code from}; {@code expected} null means it must arrive nowhere. */
-    record Case(String token, Zone from, Protocol protocol, Ipv4 source, int sourcePort, Ipv4 to, int port,
+    public record Case(String token, Zone from, Protocol protocol, Ipv4 source, int sourcePort, Ipv4 to, int port,
                 Arrival expected, String what) {
     }
 
@@ -45,19 +45,20 @@ final class ProbeSet {
         this.fw = layout.firewall();
     }
 
-    static ProbeSet of(Layout layout) {
+    public static ProbeSet of(Layout layout) {
         ProbeSet s = new ProbeSet(layout);
         layout.firewall().forwards().forEach(s::forward);
         layout.firewall().permits().forEach(s::permit);
+        s.zonePairs();
         return s;
     }
 
-    List<Case> cases() {
+    public List<Case> cases() {
         return cases;
     }
 
     /** Every socket a probe may reach: expected arrivals and the places a too-wide rule would send probes to. */
-    Set<Endpoint> endpoints() {
+    public Set<Endpoint> endpoints() {
         return endpoints;
     }
 
@@ -130,6 +131,72 @@ final class ProbeSet {
                                 + layout.label(dsts.get(0), q));
             }
         }
+        if (p.destinations().isAny()) {
+            // "Any" is every address of the permit's zone and nothing more: the same packet towards
+            // a host of any third zone (the inside, for a flow meant for the Internet) must not pass.
+            for (Zone z : fw.zones()) {
+                if (z.equals(p.from()) || z.equals(p.to())) {
+                    continue;
+                }
+                for (Ipv4 dst : hostsToTry(z)) {
+                    for (int port : ports) {
+                        watch(z, p.protocol(), dst, port);
+                        add(p.from(), p.protocol(), srcs.get(0), sport, dst, port, null,
+                                name + ": to zone " + z.name() + ", outside the permit's destinations: " + p.protocol()
+                                        + " " + layout.label(srcs.get(0)) + " -> " + layout.label(dst, port));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Default deny between every two zones: for each ordered pair, packets between a planned host
+     * (where the zone has one) or an unplanned one on each side, on a port no rule of the plan
+     * names, must arrive nowhere.
+     */
+    private void zonePairs() {
+        int port = unplannedPort();
+        for (Zone a : fw.zones()) {
+            for (Zone b : fw.zones()) {
+                if (a.equals(b)) {
+                    continue;
+                }
+                for (Protocol proto : Protocol.values()) {
+                    for (Ipv4 src : hostsToTry(a)) {
+                        for (Ipv4 dst : hostsToTry(b)) {
+                            watch(b, proto, dst, port);
+                            add(a, proto, src, 0, dst, port, null, "zone " + a.name() + " -> zone " + b.name()
+                                    + " on unplanned port " + port + ": " + proto + " " + layout.label(src) + " -> "
+                                    + layout.label(dst, port));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** A planned host of the zone, if it has one, and a host no rule names. */
+    private List<Ipv4> hostsToTry(Zone z) {
+        List<Ipv4> out = new ArrayList<>();
+        layout.hosts(z).stream().filter(h -> !h.equals(layout.stranger(z)) && !h.equals(layout.outsideHost()))
+                .findFirst().ifPresent(out::add);
+        out.add(layout.anyHost(z));
+        return out.stream().distinct().toList();
+    }
+
+    /** The lowest port from 1024 up that no forward or permit of the plan names, as source or destination. */
+    private int unplannedPort() {
+        for (int port = 1024; port <= PortRange.MAX; port++) {
+            int q = port;
+            boolean named = fw.forwards().stream().anyMatch(f -> f.publicPorts().contains(q) || f.toPorts().contains(q))
+                    || fw.permits().stream().anyMatch(p -> p.ports() != null && p.ports().contains(q)
+                            || p.sourcePorts() != null && p.sourcePorts().contains(q));
+            if (!named) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("firewall " + fw.name() + ": every port is named by some rule");
     }
 
     /**

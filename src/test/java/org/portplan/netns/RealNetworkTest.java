@@ -89,34 +89,101 @@ class RealNetworkTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("scenarios")
     void rulesLetThroughExactlyWhatThePlanSays(String backend, String site) throws Exception {
-        Optional<Path> restore = tool(backend);
-        require(restore.isPresent(), "'" + backend + "' (package iptables) is not installed");
-        Result<Outputs> r = Engine.compile(catalog, repo().resolve(site), Set.of(Platform.IPTABLES));
-        if (!r.ok()) {
-            fail(site + " does not compile: " + format(r.diagnostics().sorted()));
-        }
-        Outputs o = r.value().orElseThrow();
+        Path restore = restore(backend);
+        Outputs o = compile(site);
         assertFalse(o.plan().firewalls().isEmpty(), site + " has no firewall");
         List<String> failures = new ArrayList<>();
         for (FirewallPlan fw : o.plan().firewalls()) {
             String rules = o.files().get(fw.name() + "." + Platform.IPTABLES.id());
-            Layout layout = Layout.of(fw, o.plan().devices());
-            ProbeSet probes = ProbeSet.of(layout);
-            long start = System.nanoTime();
-            Lab.Observed seen;
-            try (Lab lab = Lab.create(ip, probeClasses, layout)) {
-                lab.load(restore.get(), rules);
-                seen = lab.run(probes);
-            }
-            String where = "firewall " + fw.name() + " (" + site + ", " + backend + ")";
-            List<String> found = Verdict.check(where, layout, probes, seen);
-            failures.addAll(found);
-            System.out.printf("RealNetworkTest: %s: %d probes, %d failed, %d ms%n", where, probes.cases().size(),
-                    found.size(), (System.nanoTime() - start) / 1_000_000);
+            failures.addAll(check(restore, fw, o, rules, "firewall " + fw.name() + " (" + site + ", " + backend + ")"));
         }
         if (!failures.isEmpty()) {
             fail(failures.size() + " probe(s) did not behave as planned:\n" + String.join("\n", failures));
         }
+    }
+
+    /**
+     * The checks can fail: each mutation of a good rule file (a range one port wider, no default
+     * drop, a swapped interface, a SIP helper attached) must make them report failures.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mutations")
+    void brokenRulesAreCaught(String mutation, String from, String to) throws Exception {
+        Path restore = restore(BACKENDS.get(0));
+        if (mutation.contains("helper")) {
+            require(tool("conntrack").isPresent(), "the 'conntrack' command (package conntrack) is not installed");
+        }
+        String site = "examples/allworx-remote/site.yaml";
+        Outputs o = compile(site);
+        FirewallPlan fw = o.plan().firewalls().get(0);
+        String rules = o.files().get(fw.name() + "." + Platform.IPTABLES.id());
+        String broken = rules.replace(from, to);
+        assertFalse(broken.equals(rules), "mutation '" + mutation + "' changes nothing in " + site);
+        List<String> failures;
+        try {
+            failures = check(restore, fw, o, broken, "firewall " + fw.name() + " (" + site + ", " + mutation + ")");
+        } catch (IOException e) {
+            if (mutation.contains("helper") && e.getMessage().contains("CT")) {
+                // The kernel lacks the SIP helper: the no-helper check then holds by construction.
+                Assumptions.assumeTrue(false, "this kernel cannot attach the SIP helper: " + e.getMessage());
+            }
+            throw e;
+        }
+        assertFalse(failures.isEmpty(), "mutation '" + mutation + "' went unnoticed");
+        System.out.printf("RealNetworkTest: mutation '%s' caught: %s%n", mutation, failures.get(0));
+    }
+
+    static Stream<Arguments> mutations() {
+        return Stream.of(
+                Arguments.of("a forwarded range one port wider", "--dport 16384:16393", "--dport 16384:16394"),
+                Arguments.of("no default drop", ":FORWARD DROP [0:0]", ":FORWARD ACCEPT [0:0]"),
+                Arguments.of("outbound rules on the wrong interface", "-o eth0", "-o eth1"),
+                Arguments.of("a SIP helper on the forwarded SIP port", "COMMIT\n*filter\n",
+                        "COMMIT\n*raw\n-A PREROUTING -p udp -m udp --dport 5060 -j CT --helper sip\nCOMMIT\n*filter\n"));
+    }
+
+    /** Loads {@code rules} into a test network for {@code fw}, runs the probes and returns the broken promises. */
+    private List<String> check(Path restore, FirewallPlan fw, Outputs o, String rules, String where) throws Exception {
+        Layout layout = Layout.of(fw, o.plan().devices());
+        ProbeSet probes = ProbeSet.of(layout);
+        long start = System.nanoTime();
+        Lab.Observed seen;
+        Optional<Path> conntrackTool = tool("conntrack");
+        String conntrack = null;
+        try (Lab lab = Lab.create(ip, probeClasses, layout)) {
+            lab.load(restore, rules);
+            seen = lab.run(probes);
+            if (conntrackTool.isPresent()) {
+                conntrack = lab.conntrack(conntrackTool.get());
+            }
+        }
+        List<String> found = new ArrayList<>(Verdict.check(where, layout, probes, seen));
+        if (conntrack != null) {
+            found.addAll(Verdict.helpers(where, fw, conntrack));
+        } else if ("true".equals(System.getenv("CI"))) {
+            found.add(where + ": the 'conntrack' command (package conntrack) is missing, so protocol helpers went unchecked");
+        } else {
+            System.out.println("RealNetworkTest: protocol helpers not checked: the 'conntrack' command (package conntrack)"
+                    + " is not installed");
+        }
+        System.out.printf("RealNetworkTest: %s: %d probes, %d unplanned admitted, %d failed, %d ms%n", where,
+                probes.cases().size(), Verdict.unplannedAdmitted(probes, seen), found.size(),
+                (System.nanoTime() - start) / 1_000_000);
+        return found;
+    }
+
+    private static Path restore(String backend) {
+        Optional<Path> restore = tool(backend);
+        require(restore.isPresent(), "'" + backend + "' (package iptables) is not installed");
+        return restore.get();
+    }
+
+    private static Outputs compile(String site) throws Exception {
+        Result<Outputs> r = Engine.compile(catalog, repo().resolve(site), Set.of(Platform.IPTABLES));
+        if (!r.ok()) {
+            fail(site + " does not compile: " + format(r.diagnostics().sorted()));
+        }
+        return r.value().orElseThrow();
     }
 
     private static String format(List<Diagnostic> diagnostics) {

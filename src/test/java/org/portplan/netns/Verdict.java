@@ -7,6 +7,7 @@ import org.portplan.netns.Lab.Received;
 import org.portplan.netns.Lab.Sent;
 import org.portplan.netns.ProbeSet.Arrival;
 import org.portplan.netns.ProbeSet.Case;
+import org.portplan.rules.FirewallPlan;
 
 /** Compares what the probes of one run did with what the plan says they must do, one message per broken promise. */
 final class Verdict {
@@ -58,6 +59,31 @@ final class Verdict {
             }
         }
         return failures;
+    }
+
+    /**
+     * Protocol helpers: no connection the router tracks may carry one (the rule files promise to
+     * attach none). The probes leave entries for every forward, so an empty table means the
+     * check saw nothing and is itself a failure.
+     */
+    static List<String> helpers(String where, FirewallPlan fw, String conntrack) {
+        List<String> failures = new ArrayList<>();
+        List<String> entries = conntrack.lines().filter(l -> !l.isBlank()).toList();
+        if (entries.isEmpty() && !fw.forwards().isEmpty()) {
+            failures.add(where + ": the router tracked no connection at all, so the helper check saw nothing");
+        }
+        for (String e : entries) {
+            if (e.contains("helper=")) {
+                failures.add(where + ": a protocol helper is attached to a connection: " + e.strip());
+            }
+        }
+        return failures;
+    }
+
+    /** How many probes the plan does not allow arrived somewhere: the packets the rules let through unplanned. */
+    static long unplannedAdmitted(ProbeSet set, Lab.Observed seen) {
+        return set.cases().stream().filter(c -> c.expected() == null)
+                .filter(c -> !seen.received().getOrDefault(c.token(), List.of()).isEmpty()).count();
     }
 
     private static String describe(Layout layout, List<Received> got) {

@@ -20,10 +20,14 @@ import org.portplan.rules.Zone;
 
 /**
  * Writes an OpenBSD pf.conf ruleset (4.7+ syntax: {@code rdr-to} and {@code nat-to} on
- * pass and match rules): interface macros, a default block on input, and one pass rule per
- * planned forward or flow, filtering where traffic enters the firewall.
+ * pass and match rules): interface macros, a table of the inside subnets that flows to the
+ * outside exclude, a default block on input, and one pass rule per planned forward or flow,
+ * filtering where traffic enters the firewall.
  */
 public final class PfEmitter implements Emitter {
+
+    /** The table of the inside zones' subnets, which outside-bound rules exclude. */
+    static final String INSIDE_TABLE = "portplan_inside";
 
     @Override
     public Platform platform() {
@@ -40,12 +44,22 @@ public final class PfEmitter implements Emitter {
         out.append("# Check with 'pfctl -nf ").append(fw.name()).append(".pf', load with 'pfctl -f ").append(fw.name())
                 .append(".pf'.\n");
         out.append("# A complete ruleset: traffic entering any interface is blocked unless a rule below passes it.\n");
+        out.append("# Protocol helpers (ALGs): none. pf has no SIP or H.323 helper that rewrites addresses or\n");
+        out.append("# opens ports by itself; every port the devices use is passed explicitly below.\n");
         out.append('\n');
         for (Zone z : fw.zones()) {
             out.append(macros.get(z.name())).append(" = \"").append(z.interfaceName()).append("\"\t# zone ")
                     .append(z.name()).append(", ").append(z.subnet()).append('\n');
         }
         out.append('\n');
+        if (fw.permits().stream().anyMatch(p -> p.to().isOutside() && p.destinations().isAny())) {
+            // "Any on the outside" is every address but the inside zones': a flow meant for the
+            // Internet must not reach another zone on the same ports.
+            out.append("# The inside zones' subnets: flows to anyone outside go to any address but these.\n");
+            out.append("table <").append(INSIDE_TABLE).append("> const {");
+            fw.insideSubnets().forEach(c -> out.append(' ').append(c.network()).append('/').append(c.prefix()));
+            out.append(" }\n\n");
+        }
         out.append("set skip on lo\n");
         out.append("block in all\n");
         out.append("pass out all\n");
@@ -76,11 +90,11 @@ public final class PfEmitter implements Emitter {
         for (Permit p : fw.permits()) {
             trace(out, p.trace());
             out.append("pass in on $").append(macros.get(p.from().name())).append(" inet proto ").append(p.protocol().id())
-                    .append(" from ").append(addresses(p.sources()));
+                    .append(" from ").append(p.sources().isAny() && !p.from().isOutside() ? subnet(p.from()) : addresses(p.sources()));
             if (p.sourcePorts() != null) {
                 out.append(" port ").append(ports(p.sourcePorts()));
             }
-            out.append(" to ").append(addresses(p.destinations()));
+            out.append(" to ").append(destinations(p));
             if (p.ports() != null) {
                 out.append(" port ").append(ports(p.ports()));
             }
@@ -105,6 +119,22 @@ public final class PfEmitter implements Emitter {
             out.put(z.name(), name);
         }
         return out;
+    }
+
+    /**
+     * A permit's destinations. "Any" means the addresses of the permit's zone only: its subnet for
+     * an inside zone, and for the outside every address but the inside zones' (pf filters where
+     * traffic enters, so "any" alone would also let the packet into a third zone).
+     */
+    private static String destinations(Permit p) {
+        if (!p.destinations().isAny()) {
+            return addresses(p.destinations());
+        }
+        return p.to().isOutside() ? "! <" + INSIDE_TABLE + ">" : subnet(p.to());
+    }
+
+    private static String subnet(Zone z) {
+        return z.subnet().network() + "/" + z.subnet().prefix();
     }
 
     private static String ports(PortRange r) {

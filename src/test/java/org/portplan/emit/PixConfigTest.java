@@ -1,0 +1,174 @@
+package org.portplan.emit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.portplan.Sites;
+import org.portplan.core.AddressSet;
+import org.portplan.core.Cidr;
+import org.portplan.core.Ipv4;
+import org.portplan.core.Platform;
+import org.portplan.engine.Outputs;
+import org.portplan.rules.FirewallPlan;
+import org.portplan.rules.Permit;
+import org.portplan.rules.Zone;
+
+/**
+ * What a PIX 7 does with the file beyond what jtacl models. Address translation: statics on an
+ * interface's own address use the {@code interface} keyword, and every flow between two inside
+ * zones has a translation on the way out of each side whose hosts a {@code nat (if) N} covers
+ * (without one, the PIX drops the flow although the access list permits it). Access lists: every
+ * interface has one, bound to it and ending in an explicit deny. Inspection: SIP and H.323 are
+ * set deliberately.
+ */
+class PixConfigTest {
+
+    private static final Pattern STATIC = Pattern.compile("(?m)^static \\(([^,]+),([^)]+)\\) (?:(?:tcp|udp) )?(\\S+) ");
+    private static final Pattern NAT = Pattern.compile("(?m)^nat \\(([^)]+)\\) ([1-9]\\d*) ([0-9.]+) ([0-9.]+)$");
+    private static final Pattern NAT0 = Pattern.compile("(?m)^nat \\(([^)]+)\\) 0 access-list (\\S+)$");
+    private static final Pattern GLOBAL = Pattern.compile("(?m)^global \\(([^)]+)\\) (\\d+) ");
+    private static final Pattern EXEMPT = Pattern.compile(
+            "(?m)^access-list (\\S+) extended permit ip (host \\S+|any|\\S+ \\S+) (host \\S+|any|\\S+ \\S+)$");
+
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.portplan.Sites#all")
+    void translationsFollowPix7Rules(String site) throws Exception {
+        Outputs o = Sites.compile(site, Platform.PIX);
+        List<String> problems = new ArrayList<>();
+        for (FirewallPlan fw : o.plan().firewalls()) {
+            problems.addAll(problems(fw, o.files().get(fw.name() + "." + Platform.PIX.id())));
+        }
+        assertThat(problems).as("PIX translation problems in %s", site).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.portplan.Sites#all")
+    void everyInterfaceHasAListEndingInDenyAndInspectionIsExplicit(String site) throws Exception {
+        Outputs o = Sites.compile(site, Platform.PIX);
+        for (FirewallPlan fw : o.plan().firewalls()) {
+            String text = o.files().get(fw.name() + "." + Platform.PIX.id());
+            List<String> lines = text.lines().toList();
+            for (Zone z : fw.zones()) {
+                String acl = z.interfaceName() + "_access_in";
+                int group = lines.indexOf("access-group " + acl + " in interface " + z.interfaceName());
+                assertThat(group).as("%s: access-group for zone %s", fw.name(), z.name()).isGreaterThan(0);
+                List<String> entries = lines.stream().filter(l -> l.startsWith("access-list " + acl + " extended ")).toList();
+                assertThat(entries).as("%s: entries of %s", fw.name(), acl).isNotEmpty();
+                assertThat(entries.get(entries.size() - 1)).as("%s: last entry of %s", fw.name(), acl)
+                        .isEqualTo("access-list " + acl + " extended deny ip any any");
+            }
+            assertThat(text).as("%s: inspection policy", fw.name())
+                    .contains("policy-map global_policy\n class inspection_default\n  no inspect sip\n"
+                            + "  no inspect h323 h225\n  no inspect h323 ras\n");
+        }
+    }
+
+    static List<String> problems(FirewallPlan fw, String text) {
+        List<String> out = new ArrayList<>();
+        Map<String, Zone> byNameif = new HashMap<>();
+        fw.zones().forEach(z -> byNameif.put(z.interfaceName(), z));
+        Matcher m = STATIC.matcher(text);
+        while (m.find()) {
+            Zone mapped = byNameif.get(m.group(2));
+            if (mapped != null && m.group(3).equals(mapped.subnet().address().toString())) {
+                out.add(fw.name() + ": a static maps onto " + m.group(2) + "'s own address " + m.group(3)
+                        + " instead of the 'interface' keyword: " + line(text, m.start()));
+            }
+        }
+        for (Permit p : fw.permits()) {
+            if (p.from().isOutside() || p.to().isOutside()) {
+                continue;
+            }
+            for (Cidr s : cidrs(p.sources(), p.from())) {
+                for (Cidr d : cidrs(p.destinations(), p.to())) {
+                    check(out, fw, text, p, p.from(), s, p.to(), d);
+                    check(out, fw, text, p, p.to(), d, p.from(), s);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Hosts {@code here} of zone {@code a} that a dynamic nat covers need a translation towards {@code b}. */
+    private static void check(List<String> out, FirewallPlan fw, String text, Permit p, Zone a, Cidr here, Zone b, Cidr there) {
+        Matcher n = NAT.matcher(text);
+        while (n.find()) {
+            Cidr covered = Cidr.parse(n.group(3) + "/" + prefix(n.group(4)));
+            if (!n.group(1).equals(a.interfaceName()) || !overlaps(covered, here)) {
+                continue;
+            }
+            if (exempt(text, a.interfaceName(), here, there) || hasGlobal(text, b.interfaceName(), n.group(2))) {
+                continue;
+            }
+            out.add(fw.name() + ": flow " + p.flow() + " " + p.from().name() + "->" + p.to().name() + ": hosts " + here
+                    + " fall under 'nat (" + a.interfaceName() + ") " + n.group(2) + "' with no global on "
+                    + b.interfaceName() + " and no NAT exemption towards " + there + ": the PIX drops the flow");
+        }
+    }
+
+    private static boolean exempt(String text, String nameif, Cidr here, Cidr there) {
+        Matcher b = NAT0.matcher(text);
+        while (b.find()) {
+            if (!b.group(1).equals(nameif)) {
+                continue;
+            }
+            Matcher e = EXEMPT.matcher(text);
+            while (e.find()) {
+                if (e.group(1).equals(b.group(2)) && covers(spec(e.group(2)), here) && covers(spec(e.group(3)), there)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasGlobal(String text, String nameif, String id) {
+        Matcher g = GLOBAL.matcher(text);
+        while (g.find()) {
+            if (g.group(1).equals(nameif) && g.group(2).equals(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Cidr> cidrs(AddressSet set, Zone z) {
+        return set.isAny() ? List.of(new Cidr(z.subnet().network(), z.subnet().prefix())) : set.cidrs();
+    }
+
+    private static Cidr spec(String s) {
+        if (s.equals("any")) {
+            return Cidr.ANY;
+        }
+        if (s.startsWith("host ")) {
+            return Cidr.host(Ipv4.parse(s.substring(5)));
+        }
+        String[] w = s.split(" ");
+        return Cidr.parse(w[0] + "/" + prefix(w[1]));
+    }
+
+    private static int prefix(String netmask) {
+        return Long.bitCount(Ipv4.parse(netmask).value());
+    }
+
+    private static boolean covers(Cidr outer, Cidr inner) {
+        return outer.prefix() <= inner.prefix() && outer.contains(inner.network());
+    }
+
+    private static boolean overlaps(Cidr a, Cidr b) {
+        return a.contains(b.network()) || b.contains(a.network());
+    }
+
+    private static String line(String text, int at) {
+        int end = text.indexOf('\n', at);
+        return text.substring(at, end < 0 ? text.length() : end);
+    }
+}
