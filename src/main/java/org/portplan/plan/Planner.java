@@ -1,13 +1,16 @@
 package org.portplan.plan;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.portplan.catalog.Catalog;
 import org.portplan.core.Ipv4;
+import org.portplan.diag.Diagnostic;
 import org.portplan.diag.Diagnostics;
 import org.portplan.diag.Located;
 import org.portplan.diag.Location;
+import org.portplan.diag.Severity;
 import org.portplan.site.Firewall;
 import org.portplan.site.Site;
 
@@ -41,8 +44,9 @@ public final class Planner {
             return Optional.empty();
         }
         warnUnused(resolved, rules.devicesInRules(), diags);
+        List<Diagnostic> warnings = diags.sorted().stream().filter(d -> d.severity() == Severity.WARNING).toList();
         return Optional.of(new Plan(site.name(), site.file(), site.features().stream().map(Located::value).toList(),
-                table, rules.firewalls(), rules.reachable(), Sheets.of(resolved, table)));
+                table, rules.firewalls(), rules.reachable(), Sheets.of(catalog, resolved, parties, table, warnings)));
     }
 
     private static void warnUnused(ResolvedSite resolved, Set<String> inRules, Diagnostics diags) {

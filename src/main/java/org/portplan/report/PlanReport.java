@@ -1,5 +1,9 @@
 package org.portplan.report;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.portplan.plan.Allocation;
 import org.portplan.plan.DeviceSheet;
 import org.portplan.rules.FirewallPlan;
@@ -103,22 +107,75 @@ public final class PlanReport {
 
     private void device(DeviceSheet d) {
         heading(3, d.device() + " (" + d.model() + ")");
-        paragraph(d.modelTitle() + ". Address " + d.address() + " in zone " + d.zone() + " of firewall " + d.firewall()
-                + (d.publicAddress() == null ? "" : "; reached from outside at " + d.publicAddress()) + ".");
-        if (d.lines().isEmpty() && d.notes().isEmpty()) {
-            paragraph("Nothing to set.");
+        paragraph(d.modelTitle() + ". Address " + d.address() + " in zone " + d.zone() + " of firewall " + d.firewall() + ".");
+        bullet(0, "NAT: " + switch (d.nat()) {
+            case SHARED -> "reached from outside at " + d.publicAddress() + " through port forwards (a shared address)";
+            case ONE_TO_ONE -> "1:1 to its own public address " + d.publicAddress();
+            case NONE -> "none (the device is in the outside zone)";
+        });
+        Map<String, List<DeviceSheet.Counterpart>> byRole = new LinkedHashMap<>();
+        d.talksTo().forEach(c -> byRole.computeIfAbsent(c.role(), k -> new ArrayList<>()).add(c));
+        // Roles played by the same parties (a Management server is also the gatekeeper) share a line.
+        Map<String, List<String>> rolesByParties = new LinkedHashMap<>();
+        byRole.forEach((role, cs) -> rolesByParties.computeIfAbsent(counterparts(cs), k -> new ArrayList<>()).add(role));
+        rolesByParties.forEach((parties, roles) -> bullet(0, "talks to " + String.join(", ", roles) + ": " + parties));
+        out.append('\n');
+        if (!d.lines().isEmpty()) {
+            label("Ports");
+            for (DeviceSheet.Line l : d.lines()) {
+                bullet(0, bold(l.pool()) + " " + l.protocols() + " " + l.ports() + ": " + l.purpose());
+            }
+            out.append('\n');
+        }
+        if (!d.settings().isEmpty()) {
+            label("Settings");
+            Map<String, List<DeviceSheet.Setting>> byWhere = new LinkedHashMap<>();
+            d.settings().forEach(s -> byWhere.computeIfAbsent(s.where() == null ? NO_PATH : s.where(), k -> new ArrayList<>()).add(s));
+            byWhere.forEach((where, settings) -> {
+                bullet(0, where);
+                settings.forEach(s -> bullet(1, s.name() + " = " + (s.value() != null ? s.value() : "? (" + s.missing() + ")")
+                        + (s.via() == null ? "" : " (" + s.via() + ")") + " [" + s.source() + "]"));
+            });
+            out.append('\n');
+        }
+        notes("Advice", d.advice());
+        notes("Notes", d.notes());
+        if (!d.warnings().isEmpty()) {
+            label("Warnings");
+            d.warnings().forEach(w -> bullet(0, w));
+            out.append('\n');
+        }
+    }
+
+    /** Where a setting without a menu path is listed. */
+    private static final String NO_PATH = "(the document gives no menu path)";
+
+    /** At most this many parties of one role are named on a sheet; the rest are counted. */
+    private static final int MAX_NAMED = 5;
+
+    private static String counterparts(List<DeviceSheet.Counterpart> cs) {
+        List<String> parts = new ArrayList<>();
+        for (DeviceSheet.Counterpart c : cs.subList(0, Math.min(MAX_NAMED, cs.size()))) {
+            parts.add(switch (c.kind()) {
+                case INTERNET -> "anyone on the Internet";
+                case UNDECLARED -> "anyone (the site declares none)";
+                default -> c.name() + " " + String.join(" ", Addresses.list(c.addresses()));
+            });
+        }
+        return String.join(", ", parts) + (cs.size() > MAX_NAMED ? " and " + (cs.size() - MAX_NAMED) + " more" : "");
+    }
+
+    private void notes(String label, List<DeviceSheet.Note> notes) {
+        if (notes.isEmpty()) {
             return;
         }
-        for (DeviceSheet.Line l : d.lines()) {
-            bullet(0, bold(l.pool()) + " " + l.protocols() + " " + l.ports() + ": " + l.purpose());
-            for (String s : l.settings()) {
-                bullet(1, "set " + s);
-            }
-        }
-        for (String n : d.notes()) {
-            bullet(0, "note: " + n);
-        }
+        label(label);
+        notes.forEach(n -> bullet(0, n.text() + (n.source() == null ? "" : " [" + n.source() + "]")));
         out.append('\n');
+    }
+
+    private void label(String text) {
+        out.append(markdown ? "**" + text + "**\n\n" : text + ":\n");
     }
 
     private void heading(int level, String text) {
