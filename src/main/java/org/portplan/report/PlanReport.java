@@ -1,9 +1,16 @@
 package org.portplan.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.portplan.core.Ipv4;
+import org.portplan.core.PortRange;
+import org.portplan.core.Protocol;
 import org.portplan.plan.Allocation;
 import org.portplan.plan.DeviceSheet;
 import org.portplan.rules.FirewallPlan;
@@ -15,8 +22,9 @@ import org.portplan.rules.SourceNat;
 import org.portplan.rules.Zone;
 
 /**
- * The readable plan (plan.md, and {@code plan --format markdown|text}): per firewall its
- * zones, allocations, forwards, flows and outbound NAT; then per device the settings to make.
+ * The readable plan (plan.md, and {@code plan --format markdown|text}): a diagram of zones,
+ * devices and flows (Markdown only), the port map of each public address, per firewall its
+ * zones, allocations, forwards, flows and outbound NAT; then each device's setup sheet.
  */
 public final class PlanReport {
 
@@ -41,6 +49,13 @@ public final class PlanReport {
                 + " the catalog entry named with it; the settings at the end make each device use the ports its"
                 + " firewall opens.");
         paragraph("Features: " + (plan.features().isEmpty() ? "none" : String.join(", ", plan.features())) + ".");
+        if (markdown) {
+            out.append("```mermaid\n").append(PlanDiagram.flowchart(plan)).append("```\n\n");
+            paragraph("Each box is a device, or the devices of one model in one zone, or a party they talk to. Thick"
+                    + " arrows are forwards from the outside through the device's public address, thin arrows flows"
+                    + " between zones; the port map below shows which device owns which ports of each public address.");
+        }
+        portMap(plan);
         for (FirewallPlan fw : plan.firewalls()) {
             firewall(plan, fw);
         }
@@ -53,6 +68,61 @@ public final class PlanReport {
             s = s.substring(0, s.length() - 1);
         }
         return s;
+    }
+
+    /** One forwarded port range at a public address, and who owns it. */
+    private record Owned(Protocol protocol, PortRange ports, String device, String model, String entry) {
+    }
+
+    /** Per public address, the forwarded ranges in port order; runs of devices of one model and entry share a row. */
+    private void portMap(Plan plan) {
+        heading(2, "Port map");
+        boolean any = false;
+        for (FirewallPlan fw : plan.firewalls()) {
+            Map<Ipv4, Set<Owned>> byAddress = new TreeMap<>();
+            for (Forward f : fw.forwards()) {
+                byAddress.computeIfAbsent(f.publicAddress(), k -> new LinkedHashSet<>()).add(new Owned(f.protocol(),
+                        f.publicPorts(), f.device(), f.trace().model(), f.trace().entry()));
+            }
+            for (Map.Entry<Ipv4, Set<Owned>> e : byAddress.entrySet()) {
+                any = true;
+                heading(3, e.getKey() + " (firewall " + code(fw.name()) + (e.getKey().equals(fw.defaultPublicAddress())
+                        ? ", its outside address)" : ")"));
+                List<Owned> rows = new ArrayList<>(e.getValue());
+                rows.sort(Comparator.comparing(Owned::protocol).thenComparingInt(o -> o.ports().first())
+                        .thenComparingInt(o -> o.ports().last()));
+                Table t = new Table("protocol", "ports", "devices", "model", "entry");
+                int i = 0;
+                while (i < rows.size()) {
+                    int j = i;
+                    while (j + 1 < rows.size() && continues(rows.get(j), rows.get(j + 1))) {
+                        j++;
+                    }
+                    Owned first = rows.get(i);
+                    Owned last = rows.get(j);
+                    List<String> names = rows.subList(i, j + 1).stream().map(Owned::device).toList();
+                    String owners = names.size() == 1 ? first.device()
+                            : (names.size() <= PlanDiagram.MAX_NAMED ? String.join(", ", names)
+                                    : first.device() + " ... " + last.device())
+                            + " (" + names.size() + " devices, " + first.ports().size() + " port"
+                            + (first.ports().size() == 1 ? "" : "s") + " each)";
+                    t.row(first.protocol().id(), new PortRange(first.ports().first(), last.ports().last()).toString(),
+                            owners, first.model(), first.entry());
+                    i = j + 1;
+                }
+                table(t);
+            }
+        }
+        if (!any) {
+            paragraph("No ports are forwarded.");
+        }
+    }
+
+    /** Whether {@code b} continues the run of {@code a}: the next device's equal block right above it. */
+    private static boolean continues(Owned a, Owned b) {
+        return a.protocol() == b.protocol() && a.model().equals(b.model()) && a.entry().equals(b.entry())
+                && !a.device().equals(b.device()) && a.ports().size() == b.ports().size()
+                && b.ports().first() == a.ports().last() + 1;
     }
 
     private void firewall(Plan plan, FirewallPlan fw) {

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -125,13 +124,7 @@ class RealNetworkTest {
 
     /** Skips where the test cannot run, but fails in CI, which promises root, iproute2 and iptables. */
     private static void require(boolean ok, String why) {
-        if (ok) {
-            return;
-        }
-        if ("true".equals(System.getenv("CI"))) {
-            fail("RealNetworkTest cannot run: " + why + " (CI=true, so this is an error, not a skip)");
-        }
-        Assumptions.assumeTrue(false, "RealNetworkTest skipped: " + why);
+        org.portplan.TestSupport.require("RealNetworkTest", ok, why);
     }
 
     private static boolean isRoot() {
