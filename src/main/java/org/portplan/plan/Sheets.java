@@ -1,7 +1,9 @@
 package org.portplan.plan;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.portplan.catalog.Catalog;
+import org.portplan.catalog.DeviceModel;
 import org.portplan.catalog.Flow;
 import org.portplan.catalog.Instruction;
 import org.portplan.catalog.Pool;
@@ -31,27 +34,46 @@ import org.portplan.site.Interface;
  */
 final class Sheets {
 
-    /** Parties at each end of each flow, as each firewall sees them; listed once, asked for per device. */
+    /** The parties at one end of a flow as one firewall sees them, and the devices among them. */
+    private record End(List<Party> parties, Set<ResolvedDevice> devices) {
+    }
+
+    /** One end of a flow that a model plays. */
+    private record Side(Flow flow, boolean from) {
+    }
+
+    /** Ends of flows and parties of roles, listed once per firewall and asked for per device. */
     private static final class Ends {
         private final Parties parties;
-        private final Map<String, List<Party>> cache = new HashMap<>();
+        private final Map<String, Map<Side, End>> ends = new HashMap<>();
+        private final Map<String, List<Party>> playing = new HashMap<>();
 
         Ends(Parties parties) {
             this.parties = parties;
         }
 
-        List<Party> of(String firewall, Flow f, boolean from) {
-            return cache.computeIfAbsent(firewall + " " + f.id() + " " + from,
-                    k -> from ? parties.from(firewall, f, true) : parties.to(firewall, f, true));
+        End of(String firewall, Side side) {
+            return ends.computeIfAbsent(firewall, k -> new IdentityHashMap<>()).computeIfAbsent(side, k -> {
+                Flow f = side.flow();
+                List<Party> ps = side.from() ? parties.from(firewall, f, true) : parties.to(firewall, f, true);
+                Set<ResolvedDevice> ds = Collections.newSetFromMap(new IdentityHashMap<>());
+                ps.forEach(p -> ds.add(p.device()));
+                return new End(ps, ds);
+            });
+        }
+
+        List<Party> playing(String firewall, String role) {
+            return playing.computeIfAbsent(firewall + " " + role, k -> parties.playing(firewall, role));
         }
     }
 
     private final Catalog catalog;
     private final ResolvedSite resolved;
-    private final Parties parties;
     private final AllocationTable table;
     private final Set<String> features;
     private final Ends ends;
+    private final Map<DeviceModel, List<Side[]>> sides = new IdentityHashMap<>();
+    private final Map<Flow, Side[]> canonical = new IdentityHashMap<>();
     private final Map<String, Firewall> firewalls = new HashMap<>();
     private final Map<Object, List<String>> warnings = new HashMap<>();
 
@@ -59,7 +81,6 @@ final class Sheets {
                    List<Diagnostic> warnings) {
         this.catalog = catalog;
         this.resolved = resolved;
-        this.parties = parties;
         this.table = table;
         this.features = new LinkedHashSet<>(resolved.site().features().stream().map(Located::value).toList());
         this.ends = new Ends(parties);
@@ -130,21 +151,38 @@ final class Sheets {
     private Set<String> flowsOn(ResolvedDevice d, Map<String, Map<String, Party>> talks) {
         Set<String> on = new LinkedHashSet<>();
         String fw = d.device().firewall();
-        for (Flow f : resolved.flows()) {
-            for (boolean from : new boolean[] {true, false}) {
-                if (!d.model().roles().contains(from ? f.from() : f.to())
-                        || ends.of(fw, f, from).stream().noneMatch(p -> p.device() == d)) {
-                    continue;
-                }
-                List<Party> others = ends.of(fw, f, !from).stream().filter(p -> p.device() != d).toList();
-                if (!others.isEmpty()) {
-                    on.add(f.id());
-                    String role = from ? f.to() : f.from();
-                    others.forEach(p -> talks.computeIfAbsent(role, k -> new LinkedHashMap<>()).merge(p.label(), p, Sheets::merged));
-                }
+        for (Side[] pair : sides.computeIfAbsent(d.model(), this::sides)) {
+            Side mine = pair[0];
+            if (!ends.of(fw, mine).devices().contains(d)) {
+                continue;
+            }
+            Flow f = mine.flow();
+            List<Party> others = ends.of(fw, pair[1]).parties().stream().filter(p -> p.device() != d).toList();
+            if (!others.isEmpty()) {
+                on.add(f.id());
+                String role = mine.from() ? f.to() : f.from();
+                others.forEach(p -> talks.computeIfAbsent(role, k -> new LinkedHashMap<>()).merge(p.label(), p, Sheets::merged));
             }
         }
         return on;
+    }
+
+    /** The ends of the site's flows that {@code m} plays, each with the opposite end, in flow order. */
+    private List<Side[]> sides(DeviceModel m) {
+        List<Side[]> out = new ArrayList<>();
+        for (Flow f : resolved.flows()) {
+            // One instance per end of a flow, whichever models play it: ends are cached by identity.
+            Side[] both = canonical.computeIfAbsent(f, k -> new Side[] {new Side(k, true), new Side(k, false)});
+            Side from = both[0];
+            Side to = both[1];
+            if (m.roles().contains(f.from())) {
+                out.add(new Side[] {from, to});
+            }
+            if (m.roles().contains(f.to())) {
+                out.add(new Side[] {to, from});
+            }
+        }
+        return out;
     }
 
     /** One peer seen in two zones is one party with both zones' addresses. */
@@ -205,7 +243,7 @@ final class Sheets {
         int colon = ref.indexOf(':');
         String role = colon < 0 ? ref : ref.substring(0, colon);
         Map<String, Party> byName = new LinkedHashMap<>();
-        for (Party p : parties.playing(d.device().firewall(), role)) {
+        for (Party p : ends.playing(d.device().firewall(), role)) {
             if (p.device() != d) {
                 byName.merge(p.label(), p, Sheets::merged);
             }
