@@ -179,8 +179,8 @@ public final class PlanReport {
         heading(3, d.device() + " (" + d.model() + ")");
         paragraph(d.modelTitle() + ". Address " + d.address() + " in zone " + d.zone() + " of firewall " + d.firewall() + ".");
         bullet(0, "NAT: " + switch (d.nat()) {
-            case SHARED -> "reached from outside at " + d.publicAddress() + " through port forwards (a shared address)";
-            case ONE_TO_ONE -> "1:1 to its own public address " + d.publicAddress();
+            case SHARED -> "shares the public address " + d.publicAddress() + " (only its forwarded ports reach it)";
+            case ONE_TO_ONE -> "its own public address " + d.publicAddress() + " (1:1)";
             case NONE -> "none (the device is in the outside zone)";
         });
         Map<String, List<DeviceSheet.Counterpart>> byRole = new LinkedHashMap<>();
