@@ -83,6 +83,20 @@ public final class TestSupport {
         return new Outcome(d.hasErrors() ? Optional.empty() : plan, d);
     }
 
+    /**
+     * Skips a test that cannot run here (a missing tool), but fails it under CI=true, where
+     * .ci/run promises everything the tests need.
+     */
+    public static void require(String test, boolean ok, String why) {
+        if (ok) {
+            return;
+        }
+        if ("true".equals(System.getenv("CI"))) {
+            org.assertj.core.api.Assertions.fail(test + " cannot run: " + why + " (CI=true, so this is an error, not a skip)");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(false, test + " skipped: " + why);
+    }
+
     /** A one-firewall site header; append a devices: (and peers:) block. */
     public static String firewall(String platform) {
         return """

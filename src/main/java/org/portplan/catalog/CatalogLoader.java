@@ -33,13 +33,14 @@ public final class CatalogLoader {
     static final Set<String> DOCUMENT_KEYS = Set.of("title", "publisher", "seed", "url");
     static final Set<String> ROLE_KEYS = Set.of("title", "when-undeclared", "management", "source");
     static final Set<String> FEATURE_KEYS = Set.of("description");
-    static final Set<String> MODEL_KEYS = Set.of("title", "roles", "params", "pools", "instructions", "source");
+    static final Set<String> MODEL_KEYS = Set.of("title", "roles", "params", "pools", "settings", "instructions",
+            "source");
     static final Set<String> PARAM_KEYS = Set.of("default", "min", "max", "choices", "description", "source");
     static final Set<String> POOL_KEYS = Set.of("protocol", "port", "once-per-address", "default", "bounds",
             "size", "align", "max-size", "by", "variants", "purpose", "settings", "source");
     static final Set<String> WINDOW_KEYS = Set.of("default", "bounds");
-    static final Set<String> SETTING_KEYS = Set.of("where", "name", "value", "variants");
-    static final Set<String> INSTRUCTION_KEYS = Set.of("text", "source");
+    static final Set<String> SETTING_KEYS = Set.of("where", "name", "value", "variants", "when", "source");
+    static final Set<String> INSTRUCTION_KEYS = Set.of("text", "kind", "when", "source");
     static final Set<String> FLOW_KEYS = Set.of("from", "to", "ports", "from-ports", "requirement", "when",
             "from-outside", "when-undeclared", "from-zone", "to-zone", "purpose", "source");
     static final Set<String> CITATION_KEYS = Set.of("document", "section", "page", "note");
@@ -52,8 +53,18 @@ public final class CatalogLoader {
     private final Map<String, Flow> flows = new LinkedHashMap<>();
     private final Map<String, Location> definedAt = new TreeMap<>();
     private final List<Located<Citation>> citations = new ArrayList<>();
+    private final List<Condition> conditions = new ArrayList<>();
+    private final List<Template> templates = new ArrayList<>();
 
     private record Located<T>(T value, Location at) {
+    }
+
+    /** A 'when' of a model's setting or instruction, checked once every feature and flow is known. */
+    private record Condition(String ctx, String model, List<String> roles, List<ScalarNode> names) {
+    }
+
+    /** A setting's value, whose placeholders are checked once every role is known; {@code pool} for pool settings. */
+    private record Template(String ctx, ScalarNode value, boolean pool) {
     }
 
     private CatalogLoader(Diagnostics diags) {
@@ -186,21 +197,29 @@ public final class CatalogLoader {
         Set<String> poolNames = new java.util.HashSet<>();
         f.mapping("pools", false).ifPresent(m -> m.entries().forEach(pe -> {
             if (Fields.name(pe.key(), diags, ctx + " pool name").isPresent() && poolNames.add(pe.name())) {
-                readPool(ctx, pe, params).ifPresent(pools::add);
+                readPool(ctx, e.name(), modelRoles, pe, params).ifPresent(pools::add);
             }
         }));
+        List<Setting> settings = new ArrayList<>();
+        f.list("settings", false).ifPresent(items -> settings.addAll(settings(ctx, e.name(), modelRoles, items, false, null, params)));
         List<Instruction> instructions = new ArrayList<>();
         f.list("instructions", false).ifPresent(items -> items.forEach(n ->
                 Fields.of(n, diags, ctx + " instruction", INSTRUCTION_KEYS).ifPresent(inf -> {
                     Optional<String> text = inf.string("text", true);
                     Optional<Citation> c = inf.required("source").flatMap(this::citation);
+                    Instruction.Kind kind = inf.scalar("kind", false).map(k -> Instruction.Kind.byId(k.text()).orElseGet(() -> {
+                        diags.error(k.location(), ctx + " instruction: kind must be note or advice, found '" + k.text() + "'"
+                                + Suggestions.hint(k.text(), List.of("note", "advice")));
+                        return Instruction.Kind.NOTE;
+                    })).orElse(Instruction.Kind.NOTE);
+                    List<String> when = when(inf, ctx + " instruction", e.name(), modelRoles);
                     if (text.isPresent() && c.isPresent()) {
-                        instructions.add(new Instruction(text.get(), c.get()));
+                        instructions.add(new Instruction(text.get(), c.get(), kind, when));
                     }
                 })));
         if (title.isPresent() && source.isPresent()) {
             models.put(e.name(), new DeviceModel(e.name(), vendor == null ? "" : vendor, title.get(), modelRoles,
-                    params, pools, instructions, source.get(), sipAlg, e.key().location()));
+                    params, pools, settings, instructions, source.get(), sipAlg, e.key().location()));
         }
     }
 
@@ -243,7 +262,56 @@ public final class CatalogLoader {
                 description.get(), source));
     }
 
-    private Optional<Pool> readPool(String ctx, MapNode.Entry e, Map<String, Param> params) {
+    /**
+     * A model's settings or a pool's ({@code selector}: the pool's choice param, if any): model
+     * settings cite their own source, pool settings their pool's.
+     */
+    private List<Setting> settings(String ctx, String model, List<String> roles, List<Node> items, boolean pool,
+                                   String selector, Map<String, Param> params) {
+        List<Setting> out = new ArrayList<>();
+        for (Node n : items) {
+            Fields.of(n, diags, ctx + " setting", SETTING_KEYS).ifPresent(sf -> {
+                Optional<String> where = sf.string("where", false);
+                Optional<String> name = sf.string("name", true);
+                Optional<ScalarNode> value = sf.scalar("value", true);
+                Optional<Citation> source = pool ? sf.get("source").flatMap(this::citation)
+                        : sf.required("source").flatMap(this::citation);
+                List<String> variants = new ArrayList<>();
+                sf.listOrScalar("variants", false).ifPresent(vs -> Fields.scalars(vs, diags, ctx + " setting variant")
+                        .forEach(v -> {
+                            if (selector == null) {
+                                diags.error(v.location(), ctx + ": a setting's 'variants' needs a pool picked 'by' a param");
+                            } else if (!params.get(selector).choices().contains(v.text())) {
+                                diags.error(v.location(), ctx + ": '" + v.text() + "' is not a choice of '" + selector + "'"
+                                        + Suggestions.hint(v.text(), params.get(selector).choices()));
+                            } else {
+                                variants.add(v.text());
+                            }
+                        }));
+                List<String> when = when(sf, ctx + " setting", model, roles);
+                value.ifPresent(v -> templates.add(new Template(ctx + " setting", v, pool)));
+                if (name.isPresent() && value.isPresent() && (pool || source.isPresent())) {
+                    out.add(new Setting(where.orElse(null), name.get(), value.get().text(), variants, when,
+                            source.orElse(null)));
+                }
+            });
+        }
+        return out;
+    }
+
+    /** The names of a 'when' (one or a list), kept for the cross-check. */
+    private List<String> when(Fields f, String ctx, String model, List<String> roles) {
+        List<ScalarNode> names = new ArrayList<>();
+        f.listOrScalar("when", false).ifPresent(items -> names.addAll(Fields.scalars(items, diags, ctx + " 'when'")));
+        if (f.get("when").isPresent() && names.isEmpty()) {
+            diags.error(f.get("when").get().location(), ctx + ": 'when' is empty; name a feature or a flow, or leave it out");
+        }
+        conditions.add(new Condition(ctx, model, List.copyOf(roles), names));
+        return names.stream().map(ScalarNode::text).toList();
+    }
+
+    private Optional<Pool> readPool(String ctx, String model, List<String> roles, MapNode.Entry e,
+                                  Map<String, Param> params) {
         String pctx = ctx + " pool '" + e.name() + "'";
         Optional<Fields> of = Fields.of(e.value(), diags, pctx, POOL_KEYS);
         if (of.isEmpty()) {
@@ -257,27 +325,7 @@ public final class CatalogLoader {
         String selector = kind.filter(k -> k instanceof PoolKind.Allocatable a && a.selector() != null)
                 .map(k -> ((PoolKind.Allocatable) k).selector()).orElse(null);
         List<Setting> settings = new ArrayList<>();
-        f.list("settings", false).ifPresent(items -> items.forEach(n ->
-                Fields.of(n, diags, pctx + " setting", SETTING_KEYS).ifPresent(sf -> {
-                    Optional<String> where = sf.string("where", true);
-                    Optional<String> name = sf.string("name", true);
-                    Optional<String> value = sf.string("value", true);
-                    List<String> variants = new ArrayList<>();
-                    sf.listOrScalar("variants", false).ifPresent(vs -> Fields.scalars(vs, diags, pctx + " setting variant")
-                            .forEach(v -> {
-                                if (selector == null) {
-                                    diags.error(v.location(), pctx + ": a setting's 'variants' needs a pool picked 'by' a param");
-                                } else if (!params.get(selector).choices().contains(v.text())) {
-                                    diags.error(v.location(), pctx + ": '" + v.text() + "' is not a choice of '" + selector + "'"
-                                            + Suggestions.hint(v.text(), params.get(selector).choices()));
-                                } else {
-                                    variants.add(v.text());
-                                }
-                            }));
-                    if (where.isPresent() && name.isPresent() && value.isPresent()) {
-                        settings.add(new Setting(where.get(), name.get(), value.get(), variants));
-                    }
-                })));
+        f.list("settings", false).ifPresent(items -> settings.addAll(settings(pctx, model, roles, items, true, selector, params)));
         if (protocols.isEmpty() || purpose.isEmpty() || source.isEmpty() || kind.isEmpty()) {
             return Optional.empty();
         }
@@ -594,6 +642,8 @@ public final class CatalogLoader {
                 }
             }
         }
+        checkConditions();
+        checkTemplates(catalog);
         for (Flow flow : flows.values()) {
             String ctx = "flow '" + flow.id() + "'";
             checkRole(catalog, flow.from(), ctx + " 'from'", flow.fromLocation());
@@ -611,6 +661,70 @@ public final class CatalogLoader {
         }
     }
 
+    /** Each 'when' names a feature, or a flow the model takes part in. */
+    private void checkConditions() {
+        for (Condition c : conditions) {
+            for (ScalarNode n : c.names()) {
+                Flow flow = flows.get(n.text());
+                if (flow != null) {
+                    if (!c.roles().contains(flow.from()) && !c.roles().contains(flow.to())) {
+                        diags.error(n.location(), c.ctx() + ": 'when' names flow '" + n.text() + "' (" + flow.from() + " -> "
+                                + flow.to() + "), which model '" + c.model() + "' takes no part in (its roles: "
+                                + String.join(", ", c.roles()) + ")");
+                    }
+                } else if (!features.containsKey(n.text())) {
+                    Set<String> known = new java.util.TreeSet<>(features.keySet());
+                    known.addAll(flows.keySet());
+                    diags.error(n.location(), c.ctx() + ": 'when' names '" + n.text() + "', which is neither a feature nor a flow"
+                            + Suggestions.hint(n.text(), known));
+                }
+            }
+        }
+    }
+
+    /** Every placeholder of a setting's value is one the setting can fill. */
+    private void checkTemplates(Catalog catalog) {
+        for (Template t : templates) {
+            for (String p : Setting.placeholders(t.value().text())) {
+                String at = t.ctx() + ": placeholder {" + p + "}";
+                if (Setting.POOL_PLACEHOLDERS.contains(p)) {
+                    if (!t.pool()) {
+                        diags.error(t.value().location(), at + " is a pool's port, and a model setting has no pool;"
+                                + " use {" + Setting.ROLE_PREFIX + "ROLE:POOL} for another party's ports");
+                    }
+                } else if (p.startsWith(Setting.ROLE_PREFIX)) {
+                    String[] parts = p.substring(Setting.ROLE_PREFIX.length()).split(":");
+                    if (!catalog.isRole(parts[0])) {
+                        diags.error(t.value().location(), at + " names unknown role '" + parts[0] + "'"
+                                + Suggestions.hint(parts[0], catalog.allRoleNames()));
+                    } else if (parts.length == 2) {
+                        checkPool(catalog, parts[0], parts[1], at, t.value().location());
+                    }
+                } else if (!Setting.DEVICE_PLACEHOLDERS.contains(p)) {
+                    List<String> known = new ArrayList<>(Setting.DEVICE_PLACEHOLDERS);
+                    known.addAll(Setting.POOL_PLACEHOLDERS);
+                    diags.error(t.value().location(), at + " is unknown" + Suggestions.hint(p, known) + "; known: {"
+                            + String.join("}, {", known) + "}, {" + Setting.ROLE_PREFIX + "ROLE} and {"
+                            + Setting.ROLE_PREFIX + "ROLE:POOL}");
+                }
+            }
+        }
+    }
+
+    /** Every model playing {@code role} has {@code pool}; reports it at {@code at} otherwise. */
+    private void checkPool(Catalog catalog, String role, String pool, String ctx, Location at) {
+        List<DeviceModel> playing = catalog.modelsPlaying(role);
+        if (playing.isEmpty()) {
+            diags.error(at, ctx + ": role '" + role + "' is played by no model, so it has no pools");
+        }
+        for (DeviceModel m : playing) {
+            if (m.pool(pool).isEmpty()) {
+                diags.error(at, ctx + ": model '" + m.id() + "' (role '" + role + "') has no pool '" + pool + "'"
+                        + Suggestions.hint(pool, m.pools().stream().map(Pool::name).toList()));
+            }
+        }
+    }
+
     private void checkRole(Catalog catalog, String role, String ctx, Location at) {
         if (!catalog.isRole(role)) {
             diags.error(at, ctx + " names unknown role '" + role + "'" + Suggestions.hint(role, catalog.allRoleNames()));
@@ -619,22 +733,14 @@ public final class CatalogLoader {
 
     private void checkPools(Catalog catalog, String role, List<PortSpec> specs, String ctx) {
         for (PortSpec s : specs) {
-            Location at = s.location();
             if (!(s.target() instanceof PortSpec.PoolRef ref)) {
                 continue;
             }
-            List<DeviceModel> playing = catalog.modelsPlaying(role);
-            if (playing.isEmpty()) {
-                diags.error(at, ctx + " '" + s.text() + "': role '" + role + "' is played by no model, so it has no pools");
-            }
-            for (DeviceModel m : playing) {
+            checkPool(catalog, role, ref.pool(), ctx + " '" + s.text() + "'", s.location());
+            for (DeviceModel m : catalog.modelsPlaying(role)) {
                 Optional<Pool> pool = m.pool(ref.pool());
-                if (pool.isEmpty()) {
-                    diags.error(at, ctx + " '" + s.text() + "': model '" + m.id() + "' (role '" + role
-                            + "') has no pool '" + ref.pool() + "'"
-                            + Suggestions.hint(ref.pool(), m.pools().stream().map(Pool::name).toList()));
-                } else if (!pool.get().protocols().containsAll(s.protocols())) {
-                    diags.error(at, ctx + " '" + s.text() + "': pool '" + ref.pool() + "' of model '" + m.id()
+                if (pool.isPresent() && !pool.get().protocols().containsAll(s.protocols())) {
+                    diags.error(s.location(), ctx + " '" + s.text() + "': pool '" + ref.pool() + "' of model '" + m.id()
                             + "' is " + pool.get().protocolList() + " only");
                 }
             }

@@ -1,16 +1,39 @@
 package org.portplan.catalog;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
- * A setting the administrator makes on the device so it uses the ports the firewall opens,
- * in the vendor's words: where it is, what it is called, and a value template using
- * {first}, {last}, {count}, {address} and {public-address}. {@code variants}, when not empty,
+ * A setting the administrator makes on the device, in the vendor's words: where it is (null
+ * when the document gives no menu path), what it is called, and a value template. Placeholders:
+ * {first}, {last} and {count} of the pool (pool settings only), the device's {address},
+ * {public-address}, {netmask} and {gateway}, and {role:ROLE} (the addresses of the parties
+ * playing ROLE) or {role:ROLE:POOL} (their ports of POOL). {@code variants}, when not empty,
  * limits the setting to devices whose pool window is one of those choices (the Windows
- * registry steps are not for a Linux host).
+ * registry steps are not for a Linux host); {@code when}, when not empty, to devices for which
+ * one of those features or flows is on. {@code source} is set on model settings; a pool
+ * setting is cited by its pool.
  */
-public record Setting(String where, String name, String value, java.util.List<String> variants) {
+public record Setting(String where, String name, String value, List<String> variants, List<String> when,
+                      Citation source) {
+
+    /** Placeholders of the pool's own ports, which only pool settings know. */
+    public static final List<String> POOL_PLACEHOLDERS = List.of("first", "last", "count");
+    /** Placeholders every setting knows: the device's own addresses. */
+    public static final List<String> DEVICE_PLACEHOLDERS = List.of("address", "public-address", "netmask", "gateway");
+    /** The prefix of a placeholder naming a role: {role:ROLE} or {role:ROLE:POOL}. */
+    public static final String ROLE_PREFIX = "role:";
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-z-]*(?::[A-Za-z0-9._-]+){0,2})}");
 
     public Setting {
-        variants = java.util.List.copyOf(variants);
+        java.util.Objects.requireNonNull(name);
+        java.util.Objects.requireNonNull(value);
+        variants = List.copyOf(variants);
+        when = List.copyOf(when);
     }
 
     /** Whether the setting applies to a device whose selector param has {@code choice} (null: no selector). */
@@ -18,11 +41,32 @@ public record Setting(String where, String name, String value, java.util.List<St
         return variants.isEmpty() || variants.contains(choice);
     }
 
-    public String render(int first, int last, String address, String publicAddress) {
-        return value.replace("{first}", Integer.toString(first))
-                .replace("{last}", Integer.toString(last))
-                .replace("{count}", Integer.toString(last - first + 1))
-                .replace("{address}", address)
-                .replace("{public-address}", publicAddress == null ? address : publicAddress);
+    /** The placeholders the value uses, without braces, in order ("first", "role:stun-server"). */
+    public List<String> placeholders() {
+        return placeholders(value);
+    }
+
+    static List<String> placeholders(String template) {
+        List<String> out = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(template);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    /**
+     * The value with each placeholder replaced by {@code lookup}'s answer; placeholders it
+     * answers null for are left as they are.
+     */
+    public String render(Function<String, String> lookup) {
+        Matcher m = PLACEHOLDER.matcher(value);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String v = lookup.apply(m.group(1));
+            m.appendReplacement(sb, Matcher.quoteReplacement(v == null ? m.group() : v));
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 }

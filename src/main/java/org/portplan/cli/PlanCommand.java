@@ -59,8 +59,8 @@ final class PlanCommand implements Callable<Integer> {
         }
         Plan plan = r.value().get();
         out.print(switch (format) {
-            case TEXT -> PlanReport.text(plan, cat);
-            case MARKDOWN -> PlanReport.markdown(plan, cat);
+            case TEXT -> PlanReport.text(plan);
+            case MARKDOWN -> PlanReport.markdown(plan);
             case JSON -> PlanJson.write(plan);
         });
         out.flush();

@@ -382,6 +382,6 @@ public final class Differ {
     }
 
     private static List<String> settings(DeviceSheet d, String pool) {
-        return d.lines().stream().filter(l -> l.pool().equals(pool)).flatMap(l -> l.settings().stream()).toList();
+        return d.settings().stream().filter(s -> pool.equals(s.pool())).map(DeviceSheet.Setting::describe).toList();
     }
 }

@@ -160,7 +160,7 @@ public final class Engine {
                 e.warnings().forEach(w -> diags.warning(siteLocation, w));
             }
         }
-        files.put("plan.md", PlanReport.markdown(plan, catalog));
+        files.put("plan.md", PlanReport.markdown(plan));
         return new Result<>(Optional.of(new Outputs(plan, files)), diags);
     }
 

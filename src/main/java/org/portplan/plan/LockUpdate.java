@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.portplan.catalog.Pool;
 import org.portplan.diag.Diagnostics;
 import org.portplan.diag.Location;
 import org.portplan.lock.Lock;
@@ -37,9 +36,11 @@ final class LockUpdate {
 
     /** Every change from {@code before} to {@code table}, reported in {@code diags}; empty when nothing changes. */
     static List<LockChange> changes(Lock before, AllocationTable table, ResolvedSite resolved,
-                                    Map<String, Map<String, String>> refused, Diagnostics diags) {
+                                    Map<String, Map<String, String>> refused, List<DeviceSheet> sheets, Diagnostics diags) {
         Map<String, ResolvedDevice> devices = new HashMap<>();
         resolved.devices().forEach(d -> devices.put(d.name(), d));
+        Map<String, DeviceSheet> sheetOf = new HashMap<>();
+        sheets.forEach(s -> sheetOf.put(s.device(), s));
         List<LockChange> out = new ArrayList<>();
         for (AllocationTable.Assignment a : table.assignments()) {
             LockEntry now = entry(a);
@@ -64,8 +65,7 @@ final class LockUpdate {
                         + now.describe() + ", as the site pins it");
                 continue;
             }
-            Pool pool = d.model().pool(a.pool()).orElseThrow();
-            List<String> settings = Sheets.settings(d, pool, a);
+            List<String> settings = settings(sheetOf.get(a.device()), a.pool());
             diags.warning(at, "device '" + a.device() + "' (" + a.model() + "): " + a.pool() + " moves from "
                     + was.get().describe() + " to " + now.describe() + (why == null ? "" : ", because " + why)
                     + (settings.isEmpty() ? "; nothing on the device sets it" : "; set " + String.join("; set ", settings)));
@@ -83,6 +83,11 @@ final class LockUpdate {
                     e.pool() + " of '" + e.device() + "' (" + e.describe() + ") is released: " + why);
         }
         return out;
+    }
+
+    /** The sheet's settings of one pool, as "NAME = VALUE (WHERE)". */
+    static List<String> settings(DeviceSheet sheet, String pool) {
+        return sheet.settings().stream().filter(s -> pool.equals(s.pool())).map(DeviceSheet.Setting::describe).toList();
     }
 
     private static String reason(AllocationTable.Assignment a, Map<String, Map<String, String>> refused) {

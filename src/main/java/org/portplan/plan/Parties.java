@@ -61,6 +61,11 @@ final class Parties {
         return own(firewall, role).stream().anyMatch(d -> !d.device().zone().equals(Firewall.OUTSIDE));
     }
 
+    /** Every device (anywhere in the site) and declared peer playing {@code role}, as {@code firewall} sees them; never anyone. */
+    List<Party> playing(String firewall, String role) {
+        return of(firewall, role, Undeclared.NOBODY, true);
+    }
+
     /** The parties at the source end of {@code flow}, as {@link #of} gives them. */
     List<Party> from(String firewall, Flow flow, boolean withRemote) {
         return of(firewall, flow, flow.from(), flow.fromZone(), withRemote);

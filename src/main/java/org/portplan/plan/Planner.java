@@ -6,10 +6,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.portplan.catalog.Catalog;
 import org.portplan.core.Ipv4;
+import org.portplan.diag.Diagnostic;
 import org.portplan.diag.Diagnostics;
 import org.portplan.diag.Located;
 import org.portplan.diag.Location;
 import org.portplan.lock.Lock;
+import org.portplan.diag.Severity;
 import org.portplan.site.Firewall;
 import org.portplan.site.Site;
 
@@ -47,15 +49,17 @@ public final class Planner {
             return Optional.empty();
         }
         AllocationTable table = allocated.table();
-        List<LockChange> changes = LockUpdate.changes(previous, table, resolved, allocated.lockRefused(), diags);
         RuleBuilder.Result rules = RuleBuilder.build(catalog, resolved, parties, table, diags);
         if (diags.hasErrors()) {
             return Optional.empty();
         }
         warnUnused(resolved, rules.devicesInRules(), diags);
+        List<Diagnostic> warnings = diags.sorted().stream().filter(d -> d.severity() == Severity.WARNING).toList();
+        List<DeviceSheet> sheets = Sheets.of(catalog, resolved, parties, table, warnings);
+        // Last, so that a moved range's warning can name the settings the device's sheet gives.
+        List<LockChange> changes = LockUpdate.changes(previous, table, resolved, allocated.lockRefused(), sheets, diags);
         return Optional.of(new Plan(site.name(), site.file(), site.features().stream().map(Located::value).toList(),
-                table, rules.firewalls(), rules.reachable(), Sheets.of(resolved, table), LockUpdate.lockOf(table),
-                changes));
+                table, rules.firewalls(), rules.reachable(), sheets, LockUpdate.lockOf(table), changes));
     }
 
     private static void warnUnused(ResolvedSite resolved, Set<String> inRules, Diagnostics diags) {

@@ -78,9 +78,16 @@ public final class CatalogReport {
             out.append("    ").append(p.purpose()).append('\n');
             for (Setting s : p.settings()) {
                 out.append("    setting").append(s.variants().isEmpty() ? "" : " (" + String.join(", ", s.variants()) + ")")
-                        .append(": ").append(s.where()).append(": ").append(s.name()).append(" = ").append(s.value()).append('\n');
+                        .append(when(s.when())).append(": ").append(setting(s)).append('\n');
             }
             out.append("    source: ").append(cite(p.source())).append('\n');
+        }
+        if (!m.settings().isEmpty()) {
+            out.append("\nSETTINGS\n");
+            for (Setting s : m.settings()) {
+                out.append("  ").append(setting(s)).append(when(s.when())).append("\n    source: ").append(cite(s.source()))
+                        .append('\n');
+            }
         }
         StringBuilder flows = new StringBuilder();
         for (Flow f : catalog.flows().values()) {
@@ -110,10 +117,20 @@ public final class CatalogReport {
         if (!instructions.isEmpty()) {
             out.append("\nNOTES\n");
             for (Instruction i : instructions) {
-                out.append("  ").append(i.text()).append("\n    source: ").append(cite(i.source())).append('\n');
+                out.append("  ").append(i.kind() == Instruction.Kind.ADVICE ? "advice: " : "").append(i.text())
+                        .append(when(i.when())).append("\n    source: ").append(cite(i.source())).append('\n');
             }
         }
         return out.toString();
+    }
+
+    /** "where: name = value", or "name = value" when the document gives no menu path. */
+    private static String setting(Setting s) {
+        return (s.where() == null ? "" : s.where() + ": ") + s.name() + " = " + s.value();
+    }
+
+    private static String when(List<String> when) {
+        return when.isEmpty() ? "" : " (when " + String.join(" or ", when) + ")";
     }
 
     private static String describe(PoolKind k) {

@@ -3,6 +3,7 @@ package org.portplan.report;
 import java.util.ArrayList;
 import java.util.List;
 import org.portplan.plan.Allocation;
+import org.portplan.plan.DeviceSheet;
 import org.portplan.rules.FirewallPlan;
 import org.portplan.rules.Forward;
 import org.portplan.rules.Permit;
@@ -10,8 +11,9 @@ import org.portplan.plan.Plan;
 import org.portplan.plan.Reachable;
 
 /**
- * The plan as JSON for CI: allocations, forwards and flows, one object per line so that
- * diffs of committed plans stay readable. Key order is fixed; see docs/ci.md.
+ * The plan as JSON for CI and provisioning tools: allocations, forwards, flows, what anyone
+ * reaches, and per device its NAT, warnings, settings, notes and the parties it talks to; one
+ * object per line so that diffs of committed plans stay readable. Key order is fixed; see docs/ci.md.
  */
 public final class PlanJson {
 
@@ -83,13 +85,60 @@ public final class PlanJson {
                         "source-last", p.sourcePorts() == null ? "null" : Integer.toString(p.sourcePorts().last())));
             }
         }
+        List<String> devices = new ArrayList<>();
+        List<String> settings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<String> talks = new ArrayList<>();
+        for (DeviceSheet d : plan.devices()) {
+            devices.add(Json.object(
+                    "device", Json.string(d.device()),
+                    "model", Json.string(d.model()),
+                    "firewall", Json.string(d.firewall()),
+                    "zone", Json.string(d.zone()),
+                    "address", Json.string(d.address().toString()),
+                    "public-address", Json.string(d.publicAddress() == null ? null : d.publicAddress().toString()),
+                    "nat", Json.string(d.nat().id()),
+                    "warnings", Json.strings(d.warnings())));
+            for (DeviceSheet.Setting st : d.settings()) {
+                settings.add(Json.object(
+                        "device", Json.string(d.device()),
+                        "pool", Json.string(st.pool()),
+                        "where", Json.string(st.where()),
+                        "name", Json.string(st.name()),
+                        "value", Json.string(st.value()),
+                        "missing", Json.string(st.missing()),
+                        "source", Json.string(st.source())));
+            }
+            d.advice().forEach(n -> notes.add(note(d, "advice", n)));
+            d.notes().forEach(n -> notes.add(note(d, "note", n)));
+            for (DeviceSheet.Counterpart c : d.talksTo()) {
+                talks.add(Json.object(
+                        "device", Json.string(d.device()),
+                        "role", Json.string(c.role()),
+                        "party", Json.string(c.name()),
+                        "kind", Json.string(c.kind().id()),
+                        "addresses", Json.strings(Addresses.list(c.addresses()))));
+            }
+        }
         StringBuilder out = new StringBuilder("{\n");
         out.append("  \"site\": ").append(Json.string(plan.site())).append(",\n");
         array(out, "allocations", allocations, false);
         array(out, "forwards", forwards, false);
         array(out, "flows", flows, false);
-        array(out, "from-anywhere", open, true);
+        array(out, "from-anywhere", open, false);
+        array(out, "devices", devices, false);
+        array(out, "settings", settings, false);
+        array(out, "notes", notes, false);
+        array(out, "talks-to", talks, true);
         return out.append("}\n").toString();
+    }
+
+    private static String note(DeviceSheet d, String kind, DeviceSheet.Note n) {
+        return Json.object(
+                "device", Json.string(d.device()),
+                "kind", Json.string(kind),
+                "text", Json.string(n.text()),
+                "source", Json.string(n.source()));
     }
 
     private static void array(StringBuilder out, String key, List<String> items, boolean last) {

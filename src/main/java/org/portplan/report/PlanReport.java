@@ -1,8 +1,16 @@
 package org.portplan.report;
 
-import org.portplan.catalog.Catalog;
-import org.portplan.catalog.DeviceModel;
-import org.portplan.catalog.SipAlg;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.portplan.core.Ipv4;
+import org.portplan.core.PortRange;
+import org.portplan.core.Protocol;
 import org.portplan.core.Platform;
 import org.portplan.plan.Allocation;
 import org.portplan.plan.DeviceSheet;
@@ -15,28 +23,26 @@ import org.portplan.rules.SourceNat;
 import org.portplan.rules.Zone;
 
 /**
- * The readable plan (plan.md, and {@code plan --format markdown|text}): per firewall its
- * zones, protocol-helper policy, allocations, forwards, flows and outbound NAT; then per device
- * the settings to make and what its vendor says of the firewall's SIP ALG.
+ * The readable plan (plan.md, and {@code plan --format markdown|text}): a diagram of zones,
+ * devices and flows (Markdown only), the port map of each public address, per firewall its
+ * zones, protocol-helper policy, allocations, forwards, flows and outbound NAT; then each
+ * device's setup sheet.
  */
 public final class PlanReport {
 
     private final boolean markdown;
-    private final Catalog catalog;
     private final StringBuilder out = new StringBuilder();
 
-    private PlanReport(boolean markdown, Catalog catalog) {
+    private PlanReport(boolean markdown) {
         this.markdown = markdown;
-        this.catalog = catalog;
     }
 
-    /** plan.md; {@code catalog} is the one the plan was made with (for the vendors' statements). */
-    public static String markdown(Plan plan, Catalog catalog) {
-        return new PlanReport(true, catalog).write(plan);
+    public static String markdown(Plan plan) {
+        return new PlanReport(true).write(plan);
     }
 
-    public static String text(Plan plan, Catalog catalog) {
-        return new PlanReport(false, catalog).write(plan);
+    public static String text(Plan plan) {
+        return new PlanReport(false).write(plan);
     }
 
     private String write(Plan plan) {
@@ -45,6 +51,13 @@ public final class PlanReport {
                 + " the catalog entry named with it; the settings at the end make each device use the ports its"
                 + " firewall opens.");
         paragraph("Features: " + (plan.features().isEmpty() ? "none" : String.join(", ", plan.features())) + ".");
+        if (markdown) {
+            out.append("```mermaid\n").append(PlanDiagram.flowchart(plan)).append("```\n\n");
+            paragraph("Each box is a device, or the devices of one model in one zone, or a party they talk to. Thick"
+                    + " arrows are forwards from the outside through the device's public address, thin arrows flows"
+                    + " between zones; the port map below shows which device owns which ports of each public address.");
+        }
+        portMap(plan);
         for (FirewallPlan fw : plan.firewalls()) {
             firewall(plan, fw);
         }
@@ -57,6 +70,61 @@ public final class PlanReport {
             s = s.substring(0, s.length() - 1);
         }
         return s;
+    }
+
+    /** One forwarded port range at a public address, and who owns it. */
+    private record Owned(Protocol protocol, PortRange ports, String device, String model, String entry) {
+    }
+
+    /** Per public address, the forwarded ranges in port order; runs of devices of one model and entry share a row. */
+    private void portMap(Plan plan) {
+        heading(2, "Port map");
+        boolean any = false;
+        for (FirewallPlan fw : plan.firewalls()) {
+            Map<Ipv4, Set<Owned>> byAddress = new TreeMap<>();
+            for (Forward f : fw.forwards()) {
+                byAddress.computeIfAbsent(f.publicAddress(), k -> new LinkedHashSet<>()).add(new Owned(f.protocol(),
+                        f.publicPorts(), f.device(), f.trace().model(), f.trace().entry()));
+            }
+            for (Map.Entry<Ipv4, Set<Owned>> e : byAddress.entrySet()) {
+                any = true;
+                heading(3, e.getKey() + " (firewall " + code(fw.name()) + (e.getKey().equals(fw.defaultPublicAddress())
+                        ? ", its outside address)" : ")"));
+                List<Owned> rows = new ArrayList<>(e.getValue());
+                rows.sort(Comparator.comparing(Owned::protocol).thenComparingInt(o -> o.ports().first())
+                        .thenComparingInt(o -> o.ports().last()));
+                Table t = new Table("protocol", "ports", "devices", "model", "entry");
+                int i = 0;
+                while (i < rows.size()) {
+                    int j = i;
+                    while (j + 1 < rows.size() && continues(rows.get(j), rows.get(j + 1))) {
+                        j++;
+                    }
+                    Owned first = rows.get(i);
+                    Owned last = rows.get(j);
+                    List<String> names = rows.subList(i, j + 1).stream().map(Owned::device).toList();
+                    String owners = names.size() == 1 ? first.device()
+                            : (names.size() <= PlanDiagram.MAX_NAMED ? String.join(", ", names)
+                                    : first.device() + " ... " + last.device())
+                            + " (" + names.size() + " devices, " + first.ports().size() + " port"
+                            + (first.ports().size() == 1 ? "" : "s") + " each)";
+                    t.row(first.protocol().id(), new PortRange(first.ports().first(), last.ports().last()).toString(),
+                            owners, first.model(), first.entry());
+                    i = j + 1;
+                }
+                table(t);
+            }
+        }
+        if (!any) {
+            paragraph("No ports are forwarded.");
+        }
+    }
+
+    /** Whether {@code b} continues the run of {@code a}: the next device's equal block right above it. */
+    private static boolean continues(Owned a, Owned b) {
+        return a.protocol() == b.protocol() && a.model().equals(b.model()) && a.entry().equals(b.entry())
+                && !a.device().equals(b.device()) && a.ports().size() == b.ports().size()
+                && b.ports().first() == a.ports().last() + 1;
     }
 
     private void firewall(Plan plan, FirewallPlan fw) {
@@ -112,22 +180,70 @@ public final class PlanReport {
 
     private void device(DeviceSheet d) {
         heading(3, d.device() + " (" + d.model() + ")");
-        paragraph(d.modelTitle() + ". Address " + d.address() + " in zone " + d.zone() + " of firewall " + d.firewall()
-                + (d.publicAddress() == null ? "" : "; reached from outside at " + d.publicAddress()) + ".");
-        paragraph("Firewall SIP ALG: " + sipAlg(catalog.model(d.model()).map(DeviceModel::sipAlg).orElse(null)));
-        if (d.lines().isEmpty() && d.notes().isEmpty()) {
-            paragraph("Nothing to set.");
+        paragraph(d.modelTitle() + ". Address " + d.address() + " in zone " + d.zone() + " of firewall " + d.firewall() + ".");
+        bullet(0, "NAT: " + switch (d.nat()) {
+            case SHARED -> "shares the public address " + d.publicAddress() + " (only its forwarded ports reach it)";
+            case ONE_TO_ONE -> "its own public address " + d.publicAddress() + " (1:1)";
+            case NONE -> "none (the device is in the outside zone)";
+        });
+        Map<String, List<DeviceSheet.Counterpart>> byRole = new LinkedHashMap<>();
+        d.talksTo().forEach(c -> byRole.computeIfAbsent(c.role(), k -> new ArrayList<>()).add(c));
+        // Roles played by the same parties (a Management server is also the gatekeeper) share a line.
+        Map<String, List<String>> rolesByParties = new LinkedHashMap<>();
+        byRole.forEach((role, cs) -> rolesByParties.computeIfAbsent(counterparts(cs), k -> new ArrayList<>()).add(role));
+        rolesByParties.forEach((parties, roles) -> bullet(0, "talks to " + String.join(", ", roles) + ": " + parties));
+        out.append('\n');
+        if (!d.lines().isEmpty()) {
+            label("Ports");
+            for (DeviceSheet.Line l : d.lines()) {
+                bullet(0, bold(l.pool()) + " " + l.protocols() + " " + l.ports() + ": " + l.purpose());
+            }
+            out.append('\n');
+        }
+        if (!d.settings().isEmpty()) {
+            label("Settings");
+            Map<String, List<DeviceSheet.Setting>> byWhere = new LinkedHashMap<>();
+            d.settings().forEach(s -> byWhere.computeIfAbsent(s.where() == null ? NO_PATH : s.where(), k -> new ArrayList<>()).add(s));
+            byWhere.forEach((where, settings) -> {
+                bullet(0, where);
+                settings.forEach(s -> bullet(1, s.name() + " = " + (s.value() != null ? s.value() : "? (" + s.missing() + ")")
+                        + (s.via() == null ? "" : " (" + s.via() + ")") + " [" + s.source() + "]"));
+            });
+            out.append('\n');
+        }
+        notes("Advice", d.advice());
+        notes("Notes", d.notes());
+        if (!d.warnings().isEmpty()) {
+            label("Warnings");
+            d.warnings().forEach(w -> bullet(0, w));
+            out.append('\n');
+        }
+    }
+
+    /** Where a setting without a menu path is listed. */
+    private static final String NO_PATH = "(the document gives no menu path)";
+
+    /** At most this many parties of one role are named on a sheet; the rest are counted. */
+    private static final int MAX_NAMED = 5;
+
+    private static String counterparts(List<DeviceSheet.Counterpart> cs) {
+        List<String> parts = new ArrayList<>();
+        for (DeviceSheet.Counterpart c : cs.subList(0, Math.min(MAX_NAMED, cs.size()))) {
+            parts.add(switch (c.kind()) {
+                case INTERNET -> "anyone on the Internet";
+                case UNDECLARED -> "anyone (the site declares none)";
+                default -> c.name() + " " + String.join(" ", Addresses.list(c.addresses()));
+            });
+        }
+        return String.join(", ", parts) + (cs.size() > MAX_NAMED ? " and " + (cs.size() - MAX_NAMED) + " more" : "");
+    }
+
+    private void notes(String label, List<DeviceSheet.Note> notes) {
+        if (notes.isEmpty()) {
             return;
         }
-        for (DeviceSheet.Line l : d.lines()) {
-            bullet(0, bold(l.pool()) + " " + l.protocols() + " " + l.ports() + ": " + l.purpose());
-            for (String s : l.settings()) {
-                bullet(1, "set " + s);
-            }
-        }
-        for (String n : d.notes()) {
-            bullet(0, "note: " + n);
-        }
+        label(label);
+        notes.forEach(n -> bullet(0, n.text() + (n.source() == null ? "" : " [" + n.source() + "]")));
         out.append('\n');
     }
 
@@ -145,16 +261,8 @@ public final class PlanReport {
         };
     }
 
-    private static String sipAlg(SipAlg s) {
-        if (s == null) {
-            return "the catalog does not say what the vendor wants.";
-        }
-        String source = s.source().shortForm() + (s.source().note() == null ? "" : ": " + s.source().note());
-        return switch (s.wants()) {
-            case OFF -> "the vendor wants it off (" + source + ").";
-            case ON -> "the vendor wants it on (" + source + ").";
-            case UNSTATED -> "the vendor's document does not say whether it should be on or off (" + source + ").";
-        };
+    private void label(String text) {
+        out.append(markdown ? "**" + text + "**\n\n" : text + ":\n");
     }
 
     private void heading(int level, String text) {

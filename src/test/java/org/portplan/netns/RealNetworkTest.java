@@ -192,13 +192,7 @@ class RealNetworkTest {
 
     /** Skips where the test cannot run, but fails in CI, which promises root, iproute2 and iptables. */
     private static void require(boolean ok, String why) {
-        if (ok) {
-            return;
-        }
-        if ("true".equals(System.getenv("CI"))) {
-            fail("RealNetworkTest cannot run: " + why + " (CI=true, so this is an error, not a skip)");
-        }
-        Assumptions.assumeTrue(false, "RealNetworkTest skipped: " + why);
+        org.portplan.TestSupport.require("RealNetworkTest", ok, why);
     }
 
     private static boolean isRoot() {

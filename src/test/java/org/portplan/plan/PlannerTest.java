@@ -48,9 +48,13 @@ class PlannerTest {
         assertThat(forwards(p)).filteredOn(f -> f.publicPorts().equals(PortRange.of(2088))).singleElement()
                 .extracting(Forward::device).isEqualTo("first");
         DeviceSheet second = p.devices().stream().filter(d -> d.device().equals("second")).findFirst().orElseThrow();
-        assertThat(second.notes()).anyMatch(n -> n.contains("blf") && n.contains("'first'"));
-        assertThat(second.lines()).anyMatch(l -> l.settings().contains(
-                "SIP Port = 5061 (Server Admin page: PHONE SYSTEM / Handsets / View Configuration)"));
+        assertThat(second.notes()).anyMatch(n -> n.text().contains("blf") && n.text().contains("'first'"));
+        assertThat(second.settings()).anySatisfy(s -> {
+            assertThat(s.pool()).isEqualTo("sip");
+            assertThat(s.where()).isEqualTo("Server Admin page: PHONE SYSTEM / Handsets / View Configuration");
+            assertThat(s.name()).isEqualTo("SIP Port");
+            assertThat(s.value()).isEqualTo("5061");
+        });
     }
 
     @Test

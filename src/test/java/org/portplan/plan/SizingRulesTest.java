@@ -63,15 +63,15 @@ class SizingRulesTest {
     void settingsSheetShowsOnlyTheStepsForTheDevicesPlatform() {
         DeviceSheet win2003 = plan(SITE + one("equinox-scopia-desktop-server", "licensed-calls: 25, windows: 2003")).ok()
                 .devices().get(0);
-        java.util.List<String> settings = win2003.lines().stream().filter(l -> l.pool().equals("h245"))
-                .flatMap(l -> l.settings().stream()).toList();
+        java.util.List<String> settings = win2003.settings().stream().filter(s -> "h245".equals(s.pool()))
+                .map(s -> s.name() + " = " + s.value() + " ").toList();
         assertThat(settings).anyMatch(x -> x.startsWith("PortMin (String Value) = 1025 "))
                 .anyMatch(x -> x.startsWith("PortMax (String Value) = 1124 "))
                 .anyMatch(x -> x.startsWith("2 portTo = 1124 "))
                 .anyMatch(x -> x.contains("MaxUserPort"))
                 .noneMatch(x -> x.contains("netsh int ipv4 set"));
         DeviceSheet linux = plan(SITE + one("equinox-management", "")).ok().devices().get(0);
-        assertThat(linux.lines().stream().flatMap(l -> l.settings().stream()))
+        assertThat(linux.settings().stream().filter(s -> s.pool() != null).map(s -> s.name() + " = " + s.value()))
                 .singleElement().asString().startsWith("ephemeral TCP port range = 32768-61000");
     }
 
