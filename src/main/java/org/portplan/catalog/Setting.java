@@ -60,6 +60,9 @@ public record Setting(String where, String name, String value, List<String> vari
      * answers null for are left as they are.
      */
     public String render(Function<String, String> lookup) {
+        if (value.indexOf('{') < 0) {
+            return value;
+        }
         Matcher m = PLACEHOLDER.matcher(value);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {

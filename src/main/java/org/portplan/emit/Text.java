@@ -18,15 +18,13 @@ public final class Text {
             if (c == '"' || c == '\'' || c == '`') {
                 continue; // quotes would end the comment early; dropping them keeps words together
             }
-            if (c >= 0x20 && c < 0x7f && c != '\\' && c != '$') {
-                sb.append(c);
-            } else if (c == '\u2013' || c == '\u2014') {
-                sb.append('-');
-            } else {
-                sb.append(' ');
+            char w = c >= 0x20 && c < 0x7f && c != '\\' && c != '$' ? c : c == '\u2013' || c == '\u2014' ? '-' : ' ';
+            // Runs of spaces become one, and none leads: comments are read line by line.
+            if (w != ' ' || (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ')) {
+                sb.append(w);
             }
         }
-        String out = sb.toString().replaceAll(" {2,}", " ").strip();
+        String out = sb.toString().strip();
         if (out.length() > max) {
             out = out.substring(0, Math.max(0, max - 3)).stripTrailing() + "...";
         }

@@ -12,6 +12,9 @@ final class Json {
         if (s == null) {
             return "null";
         }
+        if (plain(s)) {
+            return "\"" + s + "\"";
+        }
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -31,6 +34,17 @@ final class Json {
             }
         }
         return sb.append('"').toString();
+    }
+
+    /** Whether {@code s} needs no escape: most values (names, addresses, ports) do not. */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String strings(List<String> items) {
