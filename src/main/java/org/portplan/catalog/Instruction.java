@@ -12,23 +12,19 @@ import java.util.List;
 public record Instruction(String text, Citation source, Kind kind, List<String> when) {
 
     /** How the plan shows an instruction. */
-    public enum Kind {
+    public enum Kind implements org.portplan.core.Identified {
         /** Something to know or provide about the device itself. */
         NOTE,
         /** What the network around the device must do for it: firewall helpers, ALGs, NAT. */
         ADVICE;
 
+        @Override
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
 
         public static java.util.Optional<Kind> byId(String id) {
-            for (Kind k : values()) {
-                if (k.id().equals(id)) {
-                    return java.util.Optional.of(k);
-                }
-            }
-            return java.util.Optional.empty();
+            return org.portplan.core.Identified.byId(Kind.class, id);
         }
     }
 

@@ -2,9 +2,10 @@ package org.portplan.catalog;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.portplan.core.Identified;
 
 /** When a catalog flow applies, in the vendor tables' own terms. */
-public enum Requirement {
+public enum Requirement implements Identified {
     /** Always opened. */
     MANDATORY,
     /** Opened when the site lists the flow's {@code when} feature. */
@@ -14,16 +15,12 @@ public enum Requirement {
     /** Opened only when the site includes the flow by id. */
     OPTIONAL;
 
+    @Override
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<Requirement> byId(String id) {
-        for (Requirement r : values()) {
-            if (r.id().equals(id)) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
+        return Identified.byId(Requirement.class, id);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
 public record SipAlg(Stance wants, Citation source) {
 
     /** The vendor's position on the firewall's SIP ALG. */
-    public enum Stance {
+    public enum Stance implements org.portplan.core.Identified {
         OFF("off"),
         ON("on"),
         UNSTATED("unstated");
@@ -23,17 +23,13 @@ public record SipAlg(Stance wants, Citation source) {
             this.id = id;
         }
 
+        @Override
         public String id() {
             return id;
         }
 
         public static Optional<Stance> byId(String id) {
-            for (Stance s : values()) {
-                if (s.id.equals(id)) {
-                    return Optional.of(s);
-                }
-            }
-            return Optional.empty();
+            return org.portplan.core.Identified.byId(Stance.class, id);
         }
     }
 

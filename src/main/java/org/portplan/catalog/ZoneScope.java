@@ -2,25 +2,22 @@ package org.portplan.catalog;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.portplan.core.Identified;
 
 /**
  * Which parties of a role one end of a flow means, as a firewall sees them: all of them, those
  * in its inside zones ("Internal H.323 Devices") or those outside ("Any External H.323 Devices").
  */
-public enum ZoneScope {
+public enum ZoneScope implements Identified {
     ANY, INSIDE, OUTSIDE;
 
+    @Override
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<ZoneScope> byId(String id) {
-        for (ZoneScope z : values()) {
-            if (z.id().equals(id)) {
-                return Optional.of(z);
-            }
-        }
-        return Optional.empty();
+        return Identified.byId(ZoneScope.class, id);
     }
 
     /** Whether a party in {@code zone} ({@code outside} names the outside zone) is one this end means. */

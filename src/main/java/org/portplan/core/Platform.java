@@ -3,7 +3,7 @@ package org.portplan.core;
 import java.util.Optional;
 
 /** Firewall dialects portplan writes; the id is also the output file extension. */
-public enum Platform {
+public enum Platform implements Identified {
     IPTABLES("iptables", "Linux iptables"),
     PIX("pix", "Cisco PIX 7.x"),
     PF("pf", "OpenBSD pf 4.7+");
@@ -16,6 +16,7 @@ public enum Platform {
         this.title = title;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -25,12 +26,7 @@ public enum Platform {
     }
 
     public static Optional<Platform> byId(String id) {
-        for (Platform p : values()) {
-            if (p.id.equals(id)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
+        return Identified.byId(Platform.class, id);
     }
 
     @Override

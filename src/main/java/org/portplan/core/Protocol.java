@@ -4,20 +4,16 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Transport protocols a port plan can open. */
-public enum Protocol {
+public enum Protocol implements Identified {
     TCP, UDP;
 
+    @Override
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<Protocol> byId(String id) {
-        for (Protocol p : values()) {
-            if (p.id().equals(id)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
+        return Identified.byId(Protocol.class, id);
     }
 
     /** "tcp/udp": several protocols as the catalog and messages write them. */
