@@ -10,6 +10,7 @@ import org.portplan.catalog.Catalog;
 import org.portplan.core.Platform;
 import org.portplan.engine.Engine;
 import org.portplan.engine.InputException;
+import org.portplan.engine.OutputWriter;
 import org.portplan.engine.Outputs;
 import org.portplan.engine.Result;
 import picocli.CommandLine.Command;
@@ -50,6 +51,8 @@ final class CompileCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Set<Platform> targets = targets(spec, target);
+        OutputWriter writer = new OutputWriter(output);
+        recover(writer, err);
         Catalog cat = catalog.load(err);
         Result<Outputs> r;
         try {
@@ -64,15 +67,31 @@ final class CompileCommand implements Callable<Integer> {
             }
             return ExitCode.INVALID.code();
         }
+        OutputWriter.Written written;
         try {
-            for (Path p : Engine.write(r.value().get(), output)) {
-                out.println(p);
-            }
+            written = writer.write(r.value().get().files());
         } catch (IOException e) {
             err.println("portplan: error: cannot write to '" + output + "': " + e.getMessage());
             return ExitCode.INVALID.code();
         }
+        written.files().forEach(out::println);
+        written.pruned().forEach(p -> err.println("portplan: removed '" + p
+                + "', which portplan wrote for an output this site no longer has"));
+        written.keptModified().forEach(p -> err.println("portplan: kept '" + p
+                + "': portplan wrote it for an output this site no longer has, but it was changed since; delete it yourself"));
         return ExitCode.OK.code();
+    }
+
+    /** Before anything else, an interrupted earlier write into the directory is completed or discarded. */
+    private void recover(OutputWriter writer, PrintWriter err) {
+        try {
+            if (writer.recover() == OutputWriter.Recovery.COMPLETED) {
+                err.println("portplan: completed an interrupted earlier write into '" + output + "'");
+            }
+        } catch (IOException e) {
+            err.println("portplan: error: cannot write to '" + output + "': " + e.getMessage());
+            throw new Exit(ExitCode.INVALID);
+        }
     }
 
     /** --target: empty set for "each firewall's own platform". */

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,53 +99,6 @@ public final class Engine {
             throw new InputException("site file '" + file + "' is not UTF-8 text");
         } catch (IOException e) {
             throw new InputException("cannot read site file '" + file + "': " + e.getMessage());
-        }
-    }
-
-    /**
-     * Writes the outputs into {@code dir}: all files go to a temporary directory next to it
-     * first, and are moved in only once every one of them is written, so a failure leaves
-     * {@code dir} as it was.
-     */
-    public static List<Path> write(Outputs outputs, Path dir) throws IOException {
-        Path target = dir.toAbsolutePath().normalize();
-        if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new IOException("'" + dir + "' exists and is not a directory");
-        }
-        Path parent = target.getParent();
-        if (parent == null) {
-            throw new IOException("cannot write into the root directory");
-        }
-        Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, ".portplan-");
-        List<Path> written = new ArrayList<>();
-        try {
-            for (Map.Entry<String, String> f : outputs.files().entrySet()) {
-                Files.writeString(staging.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
-            }
-            // The staging directory itself is private (mode 700); the files in it have normal modes.
-            Files.createDirectories(target);
-            for (String name : outputs.files().keySet()) {
-                Files.move(staging.resolve(name), target.resolve(name),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            }
-            for (String name : outputs.files().keySet()) {
-                written.add(dir.resolve(name));
-            }
-            return written;
-        } finally {
-            deleteQuietly(staging);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                Files.deleteIfExists(p);
-            }
-            Files.deleteIfExists(dir);
-        } catch (IOException ignored) {
-            // A leftover staging directory is harmless; the real outputs are already in place or untouched.
         }
     }
 
