@@ -71,13 +71,13 @@ final class CompileCommand implements Callable<Integer> {
         try {
             written = writer.write(r.value().get().files());
         } catch (IOException e) {
-            err.println("portplan: error: cannot write to '" + output + "': " + e.getMessage());
+            Reporting.line(err, "portplan: error: cannot write to '" + output + "': " + e.getMessage());
             return ExitCode.INVALID.code();
         }
         written.files().forEach(out::println);
-        written.pruned().forEach(p -> err.println("portplan: removed '" + p
+        written.pruned().forEach(p -> Reporting.line(err, "portplan: removed '" + p
                 + "', which portplan wrote for an output this site no longer has"));
-        written.keptModified().forEach(p -> err.println("portplan: kept '" + p
+        written.keptModified().forEach(p -> Reporting.line(err, "portplan: kept '" + p
                 + "': portplan wrote it for an output this site no longer has, but it was changed since; delete it yourself"));
         return ExitCode.OK.code();
     }
@@ -86,10 +86,10 @@ final class CompileCommand implements Callable<Integer> {
     private void recover(OutputWriter writer, PrintWriter err) {
         try {
             if (writer.recover() == OutputWriter.Recovery.COMPLETED) {
-                err.println("portplan: completed an interrupted earlier write into '" + output + "'");
+                Reporting.line(err, "portplan: completed an interrupted earlier write into '" + output + "'");
             }
         } catch (IOException e) {
-            err.println("portplan: error: cannot write to '" + output + "': " + e.getMessage());
+            Reporting.line(err, "portplan: error: cannot write to '" + output + "': " + e.getMessage());
             throw new Exit(ExitCode.INVALID);
         }
     }

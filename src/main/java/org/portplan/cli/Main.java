@@ -27,7 +27,7 @@ public final class Main {
         cmd.setErr(err);
         cmd.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
-            err.println("portplan: error: " + ex.getMessage());
+            Reporting.line(err, "portplan: error: " + ex.getMessage());
             err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
             err.flush();
             return ExitCode.USAGE.code();

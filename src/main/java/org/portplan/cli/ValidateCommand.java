@@ -44,7 +44,7 @@ final class ValidateCommand implements Callable<Integer> {
             try {
                 all.addAll(Engine.compile(cat, site, Set.of()).diagnostics());
             } catch (InputException e) {
-                err.println("portplan: error: " + e.getMessage());
+                Reporting.line(err, "portplan: error: " + e.getMessage());
                 usage = true;
             }
         }

@@ -1,8 +1,6 @@
 package org.portplan.engine;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -25,6 +23,7 @@ import org.portplan.plan.Planner;
 import org.portplan.report.PlanReport;
 import org.portplan.site.Site;
 import org.portplan.site.SiteLoader;
+import org.portplan.yaml.YamlReader;
 
 /**
  * The pipeline behind every command: catalog and site files in, diagnostics and output files
@@ -35,6 +34,7 @@ public final class Engine {
     /** The catalog to use: the one in the jar, or a directory of catalog files. */
     public static Result<Catalog> loadCatalog(Optional<Path> dir) throws InputException {
         List<SourceText> files;
+        Diagnostics diags = new Diagnostics();
         if (dir.isEmpty()) {
             files = CatalogSource.bundled();
         } else {
@@ -43,23 +43,25 @@ public final class Engine {
                 throw new InputException("catalog directory '" + d + "' does not exist or is not a directory");
             }
             try {
-                files = CatalogSource.directory(d);
+                files = CatalogSource.directory(d, diags);
             } catch (IOException e) {
                 throw new InputException("cannot read catalog directory '" + d + "': " + e.getMessage());
             }
         }
-        Diagnostics diags = new Diagnostics();
         Optional<Catalog> catalog = CatalogLoader.load(files, diags);
-        return new Result<>(catalog, diags);
+        return new Result<>(diags.hasErrors() ? Optional.empty() : catalog, diags);
     }
 
     /** Reads and checks a site file, then plans it. */
     public static Result<Plan> plan(Catalog catalog, Path siteFile) throws InputException {
         String name = siteFile.toString().replace('\\', '/');
-        String text = read(siteFile);
         Diagnostics diags = new Diagnostics();
+        Optional<String> text = read(siteFile, name, diags);
+        if (text.isEmpty()) {
+            return new Result<>(Optional.empty(), diags);
+        }
         // A partial site still goes through the catalog checks, so one run reports everything it can.
-        Optional<Site> site = SiteLoader.load(name, text, diags);
+        Optional<Site> site = SiteLoader.load(name, text.get(), diags);
         Optional<Plan> plan = site.flatMap(s -> Planner.plan(catalog, s, diags));
         return new Result<>(diags.hasErrors() ? Optional.empty() : plan, diags);
     }
@@ -89,14 +91,12 @@ public final class Engine {
         return new Result<>(Optional.of(new Outputs(plan, files)), diags);
     }
 
-    private static String read(Path file) throws InputException {
+    private static Optional<String> read(Path file, String name, Diagnostics diags) throws InputException {
         if (!Files.isRegularFile(file)) {
             throw new InputException("site file '" + file + "' does not exist or is not a file");
         }
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (MalformedInputException e) {
-            throw new InputException("site file '" + file + "' is not UTF-8 text");
+            return YamlReader.readText(file, name, diags);
         } catch (IOException e) {
             throw new InputException("cannot read site file '" + file + "': " + e.getMessage());
         }
