@@ -49,6 +49,13 @@ public final class CatalogLoader {
     private final Map<String, Flow> flows = new LinkedHashMap<>();
     private final Map<String, Location> definedAt = new TreeMap<>();
     private final List<Located<Citation>> citations = new ArrayList<>();
+    /**
+     * Names ("model x", "role y") whose definitions have errors of their own. References to
+     * them are not reported again: each file's errors are its own.
+     */
+    private final Set<String> unsure = new java.util.HashSet<>();
+    /** A file could not be read whole, so any name may have been defined in it. */
+    private boolean incomplete;
 
     private record Located<T>(T value, Location at) {
     }
@@ -57,12 +64,17 @@ public final class CatalogLoader {
         this.diags = diags;
     }
 
-    /** Loads and checks the catalog; empty when any file has an error (all are reported). */
+    /**
+     * Loads and checks the catalog; empty when any file has an error. Every file is read, and
+     * errors that only follow from another error (a flow naming a pool of a model whose
+     * definition is broken) are not reported: each file's errors are its own.
+     */
     public static Optional<Catalog> load(List<SourceText> files, Diagnostics diags) {
         Diagnostics local = new Diagnostics();
         CatalogLoader loader = new CatalogLoader(local);
         for (SourceText f : files) {
-            YamlReader.read(f.name(), f.text(), local).ifPresent(root -> loader.readFile(root));
+            Optional<Node> root = YamlReader.read(f.name(), f.text(), local);
+            root.ifPresentOrElse(loader::readFile, () -> loader.incomplete = true);
         }
         if (files.isEmpty()) {
             local.error(null, "the catalog has no *.yaml files");
@@ -74,17 +86,51 @@ public final class CatalogLoader {
     }
 
     private void readFile(Node root) {
+        int before = diags.errorCount();
         Optional<Fields> file = Fields.of(root, diags, "catalog file", FILE_KEYS);
         if (file.isEmpty()) {
+            incomplete = true;
             return;
         }
         Fields f = file.get();
         String vendor = f.string("vendor", false).orElse(null);
-        f.mapping("documents", false).ifPresent(m -> m.entries().forEach(this::readDocument));
-        f.mapping("roles", false).ifPresent(m -> m.entries().forEach(this::readRole));
-        f.mapping("features", false).ifPresent(m -> m.entries().forEach(this::readFeature));
-        f.mapping("models", false).ifPresent(m -> m.entries().forEach(e -> readModel(e, vendor)));
-        f.mapping("flows", false).ifPresent(m -> m.entries().forEach(this::readFlow));
+        Optional<MapNode> documentsNode = f.mapping("documents", false);
+        Optional<MapNode> rolesNode = f.mapping("roles", false);
+        Optional<MapNode> featuresNode = f.mapping("features", false);
+        Optional<MapNode> modelsNode = f.mapping("models", false);
+        Optional<MapNode> flowsNode = f.mapping("flows", false);
+        // A misspelled or malformed section hides definitions other files may refer to.
+        incomplete |= diags.errorCount() > before;
+        documentsNode.ifPresent(m -> m.entries().forEach(e -> checked("document", e, () -> readDocument(e))));
+        rolesNode.ifPresent(m -> m.entries().forEach(e -> checked("role", e, () -> readRole(e))));
+        featuresNode.ifPresent(m -> m.entries().forEach(e -> checked("feature", e, () -> readFeature(e))));
+        modelsNode.ifPresent(m -> m.entries().forEach(e -> checked("model", e, () -> readModel(e, vendor))));
+        flowsNode.ifPresent(m -> m.entries().forEach(e -> checked("flow", e, () -> readFlow(e))));
+    }
+
+    /** Reads one definition; if it has errors, later references to its name are not reported. */
+    private void checked(String kind, MapNode.Entry e, Runnable read) {
+        int before = diags.errorCount();
+        read.run();
+        if (diags.errorCount() > before) {
+            unsure.add(kind + " " + e.name());
+            if (kind.equals("model")) {
+                // A model is also a role, and plays the roles it lists (read them leniently here).
+                unsure.add("role " + e.name());
+                if (e.value() instanceof MapNode m && m.get("roles").orElse(null) instanceof org.portplan.yaml.SeqNode roles) {
+                    roles.items().forEach(r -> {
+                        if (r instanceof ScalarNode sr) {
+                            unsure.add("role " + sr.text());
+                        }
+                    });
+                }
+            }
+        }
+    }
+
+    /** Whether a reference to {@code kind name} may only be unresolved because of another error. */
+    private boolean unsure(String kind, String name) {
+        return incomplete || unsure.contains(kind + " " + name);
     }
 
     private boolean define(String kind, MapNode.Entry e) {
@@ -507,7 +553,7 @@ public final class CatalogLoader {
 
     private void crossCheck(Catalog catalog) {
         for (Located<Citation> c : citations) {
-            if (!documents.containsKey(c.value().document())) {
+            if (!documents.containsKey(c.value().document()) && !unsure("document", c.value().document())) {
                 diags.error(c.at(), "unknown document '" + c.value().document() + "'"
                         + Suggestions.hint(c.value().document(), documents.keySet()));
             }
@@ -538,7 +584,7 @@ public final class CatalogLoader {
             checkRole(catalog, flow.to(), ctx + " 'to'", flow.toLocation());
             checkPools(catalog, flow.to(), flow.ports(), ctx + " ports");
             checkPools(catalog, flow.from(), flow.fromPorts(), ctx + " from-ports");
-            if (flow.when() != null && !features.containsKey(flow.when())) {
+            if (flow.when() != null && !features.containsKey(flow.when()) && !unsure("feature", flow.when())) {
                 diags.error(flow.location(), ctx + " depends on unknown feature '" + flow.when() + "'"
                         + Suggestions.hint(flow.when(), features.keySet()));
             }
@@ -546,7 +592,7 @@ public final class CatalogLoader {
     }
 
     private void checkRole(Catalog catalog, String role, String ctx, Location at) {
-        if (!catalog.isRole(role)) {
+        if (!catalog.isRole(role) && !unsure("role", role)) {
             diags.error(at, ctx + " names unknown role '" + role + "'" + Suggestions.hint(role, catalog.allRoleNames()));
         }
     }
@@ -558,10 +604,13 @@ public final class CatalogLoader {
                 continue;
             }
             List<DeviceModel> playing = catalog.modelsPlaying(role);
-            if (playing.isEmpty()) {
+            if (playing.isEmpty() && !unsure("role", role)) {
                 diags.error(at, ctx + " '" + s.text() + "': role '" + role + "' is played by no model, so it has no pools");
             }
             for (DeviceModel m : playing) {
+                if (unsure("model", m.id())) {
+                    continue;
+                }
                 Optional<Pool> pool = m.pool(ref.pool());
                 if (pool.isEmpty()) {
                     diags.error(at, ctx + " '" + s.text() + "': model '" + m.id() + "' (role '" + role
