@@ -55,6 +55,18 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void aCatalogFileThatIsNotUtf8IsALocatedError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.write(dir.resolve("a.yaml"), "vendor: Caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        java.nio.file.Files.writeString(dir.resolve("b.yaml"), "vendor: B\n");
+        Diagnostics d = new Diagnostics();
+        List<SourceText> files = CatalogSource.directory(dir, d);
+        assertThat(files).extracting(SourceText::name).containsExactly(dir + "/b.yaml");
+        assertThat(d.sorted()).singleElement().extracting(Diagnostic::format).isEqualTo(dir
+                + "/a.yaml:1:12: error: the file is not UTF-8 text: byte 0xE9 cannot start or continue a UTF-8 character here;"
+                + " save the file as UTF-8");
+    }
+
+    @Test
     void realDanglingReferencesAreStillReported() {
         List<String> errors = load(shippedWith("catalog/allworx.yaml", "udp blf", "udp bfl"));
         assertThat(errors).singleElement().asString().contains("has no pool 'bfl' (did you mean 'blf'?)");

@@ -27,12 +27,17 @@ class InternalFailureTest {
     }
 
     static Child java(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        return javaMain(jvmOptions, Main.class.getName(), args);
+    }
+
+    /** Runs {@code mainClass} of the test classpath in a new JVM. */
+    static Child javaMain(List<String> jvmOptions, String mainClass, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-        cmd.add(Main.class.getName());
+        cmd.add(mainClass);
         cmd.addAll(List.of(args));
         return exec(new ProcessBuilder(cmd));
     }
