@@ -56,6 +56,8 @@ public final class CatalogLoader {
     private final Set<String> unsure = new java.util.HashSet<>();
     /** A file could not be read whole, so any name may have been defined in it. */
     private boolean incomplete;
+    /** Pools written for models with errors (none known: their pools could not be read at all). */
+    private final Map<String, Set<String>> writtenPools = new TreeMap<>();
 
     private record Located<T>(T value, Location at) {
     }
@@ -115,15 +117,23 @@ public final class CatalogLoader {
         if (diags.errorCount() > before) {
             unsure.add(kind + " " + e.name());
             if (kind.equals("model")) {
-                // A model is also a role, and plays the roles it lists (read them leniently here).
+                // A model is also a role, and plays the roles it lists; read them and its pool
+                // names leniently, to know which references its errors may explain.
                 unsure.add("role " + e.name());
-                if (e.value() instanceof MapNode m && m.get("roles").orElse(null) instanceof org.portplan.yaml.SeqNode roles) {
-                    roles.items().forEach(r -> {
-                        if (r instanceof ScalarNode sr) {
-                            unsure.add("role " + sr.text());
-                        }
-                    });
+                Set<String> pools = new java.util.TreeSet<>();
+                if (e.value() instanceof MapNode m) {
+                    if (m.get("roles").orElse(null) instanceof org.portplan.yaml.SeqNode roles) {
+                        roles.items().forEach(r -> {
+                            if (r instanceof ScalarNode sr) {
+                                unsure.add("role " + sr.text());
+                            }
+                        });
+                    }
+                    if (m.get("pools").orElse(null) instanceof MapNode pm) {
+                        pm.entries().forEach(pe -> pools.add(pe.name()));
+                    }
                 }
+                writtenPools.put(e.name(), pools);
             }
         }
     }
@@ -608,10 +618,11 @@ public final class CatalogLoader {
                 diags.error(at, ctx + " '" + s.text() + "': role '" + role + "' is played by no model, so it has no pools");
             }
             for (DeviceModel m : playing) {
-                if (unsure("model", m.id())) {
-                    continue;
-                }
                 Optional<Pool> pool = m.pool(ref.pool());
+                Set<String> written = writtenPools.get(m.id());
+                if (pool.isEmpty() && (incomplete || written != null && (written.isEmpty() || written.contains(ref.pool())))) {
+                    continue; // the pool is written but broken, or the model's pools could not be read
+                }
                 if (pool.isEmpty()) {
                     diags.error(at, ctx + " '" + s.text() + "': model '" + m.id() + "' (role '" + role
                             + "') has no pool '" + ref.pool() + "'"

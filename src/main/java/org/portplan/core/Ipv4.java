@@ -52,17 +52,17 @@ public record Ipv4(long value) implements Comparable<Ipv4> {
     public static Ipv4 parse(String text) {
         String[] parts = text.split("\\.", -1);
         if (parts.length != 4) {
-            throw new IllegalArgumentException("not an IPv4 address: '" + text + "'");
+            throw new InvalidValue("not an IPv4 address: '" + text + "'");
         }
         long v = 0;
         for (String p : parts) {
             if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')
                     || (p.length() > 1 && p.charAt(0) == '0')) {
-                throw new IllegalArgumentException("not an IPv4 address: '" + text + "'");
+                throw new InvalidValue("not an IPv4 address: '" + text + "'");
             }
             int octet = Integer.parseInt(p);
             if (octet > 255) {
-                throw new IllegalArgumentException("not an IPv4 address: '" + text + "' (octet " + octet + " > 255)");
+                throw new InvalidValue("not an IPv4 address: '" + text + "' (octet " + octet + " > 255)");
             }
             v = (v << 8) | octet;
         }
