@@ -56,7 +56,16 @@ public final class Engine {
     public static Result<Plan> plan(Catalog catalog, Path siteFile) throws InputException {
         String name = siteFile.toString().replace('\\', '/');
         Diagnostics diags = new Diagnostics();
-        Optional<String> text = read(siteFile, name, diags);
+        return plan(catalog, name, read(siteFile, name, diags), diags);
+    }
+
+    /** Checks and plans a site given as the bytes of a file named {@code name} (for tests and fuzzing). */
+    public static Result<Plan> plan(Catalog catalog, String name, byte[] data) {
+        Diagnostics diags = new Diagnostics();
+        return plan(catalog, name, YamlReader.decode(name, data, diags), diags);
+    }
+
+    private static Result<Plan> plan(Catalog catalog, String name, Optional<String> text, Diagnostics diags) {
         if (text.isEmpty()) {
             return new Result<>(Optional.empty(), diags);
         }
@@ -71,7 +80,15 @@ public final class Engine {
      * ({@code targets} empty means each firewall's own platform) and plan.md.
      */
     public static Result<Outputs> compile(Catalog catalog, Path siteFile, Set<Platform> targets) throws InputException {
-        Result<Plan> planned = plan(catalog, siteFile);
+        return emit(plan(catalog, siteFile), targets);
+    }
+
+    /** {@link #compile(Catalog, Path, Set)} for a site given as bytes (for tests and fuzzing). */
+    public static Result<Outputs> compile(Catalog catalog, String name, byte[] data, Set<Platform> targets) {
+        return emit(plan(catalog, name, data), targets);
+    }
+
+    private static Result<Outputs> emit(Result<Plan> planned, Set<Platform> targets) {
         Diagnostics diags = planned.diagnostics();
         if (!planned.ok()) {
             return new Result<>(Optional.empty(), diags);

@@ -64,7 +64,7 @@ public final class YamlReader {
     }
 
     /** Decodes bytes as UTF-8; empty, with the position of the first bad byte, when they are not. */
-    static Optional<String> decode(String file, byte[] data, Diagnostics diags) {
+    public static Optional<String> decode(String file, byte[] data, Diagnostics diags) {
         if (data.length > Limits.DEFAULT.fileBytes()) {
             tooLarge(file, data.length, "bytes", Limits.DEFAULT, diags);
             return Optional.empty();
