@@ -1,6 +1,8 @@
 package org.portplan.engine;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -132,7 +135,7 @@ public final class OutputWriter {
                 missing.add(f.getKey());
             } else if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                 blocked.add(f.getKey());
-            } else if (sha256(Files.readAllBytes(p)).equals(sha256(bytes(f.getValue())))) {
+            } else if (Files.size(p) == bytes(f.getValue()).length && sha256(p).equals(sha256(bytes(f.getValue())))) {
                 current.add(f.getKey());
             } else {
                 stale.add(f.getKey());
@@ -145,7 +148,7 @@ public final class OutputWriter {
             if (files.containsKey(old.getKey()) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
-            (sha256(Files.readAllBytes(p)).equals(old.getValue()) ? pruned : kept).add(old.getKey());
+            (sha256(p).equals(old.getValue()) ? pruned : kept).add(old.getKey());
         }
         return new Changes(missing, stale, current, pruned, kept, blocked);
     }
@@ -381,8 +384,22 @@ public final class OutputWriter {
     }
 
     private static String sha256(byte[] data) {
+        MessageDigest md = sha256();
+        return HexFormat.of().formatHex(md.digest(data));
+    }
+
+    /** Streams the file: whatever sits in the directory under a planned name may be large. */
+    private static String sha256(Path file) throws IOException {
+        MessageDigest md = sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
