@@ -55,6 +55,15 @@ public final class CatalogLoader {
     private final List<Located<Citation>> citations = new ArrayList<>();
     private final List<Condition> conditions = new ArrayList<>();
     private final List<Template> templates = new ArrayList<>();
+    /**
+     * Names ("model x", "role y") whose definitions have errors of their own. References to
+     * them are not reported again: each file's errors are its own.
+     */
+    private final Set<String> unsure = new java.util.HashSet<>();
+    /** A file could not be read whole, so any name may have been defined in it. */
+    private boolean incomplete;
+    /** Pools written for models with errors (none known: their pools could not be read at all). */
+    private final Map<String, Set<String>> writtenPools = new TreeMap<>();
 
     private record Located<T>(T value, Location at) {
     }
@@ -71,12 +80,17 @@ public final class CatalogLoader {
         this.diags = diags;
     }
 
-    /** Loads and checks the catalog; empty when any file has an error (all are reported). */
+    /**
+     * Loads and checks the catalog; empty when any file has an error. Every file is read, and
+     * errors that only follow from another error (a flow naming a pool of a model whose
+     * definition is broken) are not reported: each file's errors are its own.
+     */
     public static Optional<Catalog> load(List<SourceText> files, Diagnostics diags) {
         Diagnostics local = new Diagnostics();
         CatalogLoader loader = new CatalogLoader(local);
         for (SourceText f : files) {
-            YamlReader.read(f.name(), f.text(), local).ifPresent(root -> loader.readFile(root));
+            Optional<Node> root = YamlReader.read(f.name(), f.text(), local);
+            root.ifPresentOrElse(loader::readFile, () -> loader.incomplete = true);
         }
         if (files.isEmpty()) {
             local.error(null, "the catalog has no *.yaml files");
@@ -88,18 +102,60 @@ public final class CatalogLoader {
     }
 
     private void readFile(Node root) {
+        int before = diags.errorCount();
         Optional<Fields> file = Fields.of(root, diags, "catalog file", FILE_KEYS);
         if (file.isEmpty()) {
+            incomplete = true;
             return;
         }
         Fields f = file.get();
         String vendor = f.string("vendor", false).orElse(null);
         SipAlg sipAlg = f.get("sip-alg").flatMap(this::readSipAlg).orElse(null);
-        f.mapping("documents", false).ifPresent(m -> m.entries().forEach(this::readDocument));
-        f.mapping("roles", false).ifPresent(m -> m.entries().forEach(this::readRole));
-        f.mapping("features", false).ifPresent(m -> m.entries().forEach(this::readFeature));
-        f.mapping("models", false).ifPresent(m -> m.entries().forEach(e -> readModel(e, vendor, sipAlg)));
-        f.mapping("flows", false).ifPresent(m -> m.entries().forEach(this::readFlow));
+        Optional<MapNode> documentsNode = f.mapping("documents", false);
+        Optional<MapNode> rolesNode = f.mapping("roles", false);
+        Optional<MapNode> featuresNode = f.mapping("features", false);
+        Optional<MapNode> modelsNode = f.mapping("models", false);
+        Optional<MapNode> flowsNode = f.mapping("flows", false);
+        // A misspelled or malformed section hides definitions other files may refer to.
+        incomplete |= diags.errorCount() > before;
+        documentsNode.ifPresent(m -> m.entries().forEach(e -> checked("document", e, () -> readDocument(e))));
+        rolesNode.ifPresent(m -> m.entries().forEach(e -> checked("role", e, () -> readRole(e))));
+        featuresNode.ifPresent(m -> m.entries().forEach(e -> checked("feature", e, () -> readFeature(e))));
+        modelsNode.ifPresent(m -> m.entries().forEach(e -> checked("model", e, () -> readModel(e, vendor, sipAlg))));
+        flowsNode.ifPresent(m -> m.entries().forEach(e -> checked("flow", e, () -> readFlow(e))));
+    }
+
+    /** Reads one definition; if it has errors, later references to its name are not reported. */
+    private void checked(String kind, MapNode.Entry e, Runnable read) {
+        int before = diags.errorCount();
+        read.run();
+        if (diags.errorCount() > before) {
+            unsure.add(kind + " " + e.name());
+            if (kind.equals("model")) {
+                // A model is also a role, and plays the roles it lists; read them and its pool
+                // names leniently, to know which references its errors may explain.
+                unsure.add("role " + e.name());
+                Set<String> pools = new java.util.TreeSet<>();
+                if (e.value() instanceof MapNode m) {
+                    if (m.get("roles").orElse(null) instanceof org.portplan.yaml.SeqNode roles) {
+                        roles.items().forEach(r -> {
+                            if (r instanceof ScalarNode sr) {
+                                unsure.add("role " + sr.text());
+                            }
+                        });
+                    }
+                    if (m.get("pools").orElse(null) instanceof MapNode pm) {
+                        pm.entries().forEach(pe -> pools.add(pe.name()));
+                    }
+                }
+                writtenPools.put(e.name(), pools);
+            }
+        }
+    }
+
+    /** Whether a reference to {@code kind name} may only be unresolved because of another error. */
+    private boolean unsure(String kind, String name) {
+        return incomplete || unsure.contains(kind + " " + name);
     }
 
     private boolean define(String kind, MapNode.Entry e) {
@@ -617,7 +673,7 @@ public final class CatalogLoader {
 
     private void crossCheck(Catalog catalog) {
         for (Located<Citation> c : citations) {
-            if (!documents.containsKey(c.value().document())) {
+            if (!documents.containsKey(c.value().document()) && !unsure("document", c.value().document())) {
                 diags.error(c.at(), "unknown document '" + c.value().document() + "'"
                         + Suggestions.hint(c.value().document(), documents.keySet()));
             }
@@ -654,7 +710,7 @@ public final class CatalogLoader {
                 diags.error(flow.location(), ctx + " comes from management role '" + flow.from()
                         + "', which is never opened to anyone: administration needs a declared peer");
             }
-            if (flow.when() != null && !features.containsKey(flow.when())) {
+            if (flow.when() != null && !features.containsKey(flow.when()) && !unsure("feature", flow.when())) {
                 diags.error(flow.location(), ctx + " depends on unknown feature '" + flow.when() + "'"
                         + Suggestions.hint(flow.when(), features.keySet()));
             }
@@ -711,14 +767,19 @@ public final class CatalogLoader {
         }
     }
 
-    /** Every model playing {@code role} has {@code pool}; reports it at {@code at} otherwise. */
+    /**
+     * Every model playing {@code role} has {@code pool}; reports it at {@code at} otherwise,
+     * unless an error of the model's own explains it (its pools could not all be read).
+     */
     private void checkPool(Catalog catalog, String role, String pool, String ctx, Location at) {
         List<DeviceModel> playing = catalog.modelsPlaying(role);
-        if (playing.isEmpty()) {
+        if (playing.isEmpty() && !unsure("role", role)) {
             diags.error(at, ctx + ": role '" + role + "' is played by no model, so it has no pools");
         }
         for (DeviceModel m : playing) {
-            if (m.pool(pool).isEmpty()) {
+            Set<String> written = writtenPools.get(m.id());
+            boolean explained = incomplete || written != null && (written.isEmpty() || written.contains(pool));
+            if (m.pool(pool).isEmpty() && !explained) {
                 diags.error(at, ctx + ": model '" + m.id() + "' (role '" + role + "') has no pool '" + pool + "'"
                         + Suggestions.hint(pool, m.pools().stream().map(Pool::name).toList()));
             }
@@ -726,7 +787,7 @@ public final class CatalogLoader {
     }
 
     private void checkRole(Catalog catalog, String role, String ctx, Location at) {
-        if (!catalog.isRole(role)) {
+        if (!catalog.isRole(role) && !unsure("role", role)) {
             diags.error(at, ctx + " names unknown role '" + role + "'" + Suggestions.hint(role, catalog.allRoleNames()));
         }
     }

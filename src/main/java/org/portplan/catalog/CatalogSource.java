@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
@@ -15,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.portplan.diag.Diagnostics;
+import org.portplan.yaml.YamlReader;
 
 /** Finds catalog files: the catalog shipped inside the jar, or a directory the user names. */
 public final class CatalogSource {
@@ -37,24 +38,27 @@ public final class CatalogSource {
                 } catch (FileSystemAlreadyExistsException e) {
                     fs = FileSystems.getFileSystem(uri);
                 }
-                return read(fs.getPath("/catalog"), "catalog");
+                return read(fs.getPath("/catalog"), "catalog", new Diagnostics());
             }
-            return read(Path.of(uri), "catalog");
+            return read(Path.of(uri), "catalog", new Diagnostics());
         } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException("cannot read the built-in catalog: " + e.getMessage(), e);
         }
     }
 
-    /** All {@code *.yaml} files under {@code dir}, named relative to how the user wrote {@code dir}. */
-    public static List<SourceText> directory(Path dir) throws IOException {
+    /**
+     * All {@code *.yaml} files under {@code dir}, named relative to how the user wrote
+     * {@code dir}; a file that is too large or not UTF-8 is reported in {@code diags} and left out.
+     */
+    public static List<SourceText> directory(Path dir, Diagnostics diags) throws IOException {
         String prefix = dir.toString().replace('\\', '/');
         while (prefix.endsWith("/") && prefix.length() > 1) {
             prefix = prefix.substring(0, prefix.length() - 1);
         }
-        return read(dir, prefix);
+        return read(dir, prefix, diags);
     }
 
-    private static List<SourceText> read(Path root, String displayRoot) throws IOException {
+    private static List<SourceText> read(Path root, String displayRoot, Diagnostics diags) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
             files = walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".yaml"))
@@ -65,7 +69,8 @@ public final class CatalogSource {
         try {
             for (Path f : files) {
                 String rel = root.relativize(f).toString().replace('\\', '/');
-                out.add(new SourceText(displayRoot + "/" + rel, Files.readString(f, StandardCharsets.UTF_8)));
+                String name = displayRoot + "/" + rel;
+                YamlReader.readText(f, name, diags).ifPresent(text -> out.add(new SourceText(name, text)));
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();

@@ -1,8 +1,10 @@
 package org.portplan.catalog;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.portplan.core.PortRange;
 
 /** How a pool gets its ports: fixed by the vendor, once per public address, or allocated. */
@@ -41,7 +43,8 @@ public sealed interface PoolKind permits PoolKind.Fixed, PoolKind.PerAddress, Po
                        int maxSize) implements PoolKind {
 
         public Allocatable {
-            windows = windows == null ? Map.of() : Map.copyOf(windows);
+            // Sorted: Map.copyOf would iterate in an order that changes from one JVM run to the next.
+            windows = windows == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(windows));
             sizes = List.copyOf(sizes);
             if (align < 1) {
                 throw new IllegalArgumentException("align must be at least 1");

@@ -3,6 +3,8 @@ package org.portplan.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.portplan.catalog.Catalog;
@@ -10,6 +12,7 @@ import org.portplan.core.Platform;
 import org.portplan.engine.Engine;
 import org.portplan.engine.InputException;
 import org.portplan.engine.LockOptions;
+import org.portplan.engine.OutputWriter;
 import org.portplan.engine.Outputs;
 import org.portplan.engine.Result;
 import picocli.CommandLine.Command;
@@ -50,6 +53,10 @@ final class CompileCommand implements Callable<Integer> {
             + " whose ports move are listed with the setting to change. Re-packs ports on purpose.")
     boolean repack;
 
+    @Option(names = "--check", description = "Write nothing; exit 1 when DIR's files (or the lock file) differ from what"
+            + " compile would write, listing the stale, missing and extra ones; exit 0 when they are up to date.")
+    boolean check;
+
     @Mixin
     CatalogOption catalog;
 
@@ -63,6 +70,10 @@ final class CompileCommand implements Callable<Integer> {
         Set<Platform> targets = target == null ? Set.of() : target.platforms();
         if (locked && repack) {
             throw Reporting.usage(err, "--locked and --repack contradict each other: --repack changes the lock");
+        }
+        OutputWriter writer = new OutputWriter(output);
+        if (!check) {
+            recover(writer, err);
         }
         Catalog cat = catalog.load(err);
         LockOptions locking = lock.options(repack);
@@ -82,23 +93,68 @@ final class CompileCommand implements Callable<Integer> {
             }
             return ExitCode.INVALID.code();
         }
+        if (check) {
+            return check(writer, r.value().get(), locking.file(site), out);
+        }
+        OutputWriter.Written written;
         try {
-            for (Path p : Engine.write(r.value().get(), output)) {
-                out.println(p);
-            }
+            written = writer.write(r.value().get().files());
         } catch (IOException e) {
-            err.println("portplan: error: cannot write to '" + output + "': " + e.getMessage());
+            Reporting.line(err, "portplan: error: cannot write to '" + output + "': " + e.getMessage());
             return ExitCode.INVALID.code();
         }
+        written.files().forEach(out::println);
+        written.pruned().forEach(p -> Reporting.line(err, "portplan: removed '" + p
+                + "', which portplan wrote for an output this site no longer has"));
+        written.keptModified().forEach(p -> Reporting.line(err, "portplan: kept '" + p
+                + "': portplan wrote it for an output this site no longer has, but it was changed since; delete it yourself"));
         Path lockFile = locking.file(site);
         try {
             if (Engine.writeLock(r.value().get().plan(), lockFile)) {
                 out.println(lockFile);
             }
         } catch (IOException e) {
-            err.println("portplan: error: cannot write the lock file '" + lockFile + "': " + e.getMessage());
+            Reporting.line(err, "portplan: error: cannot write the lock file '" + lockFile + "': " + e.getMessage());
             return ExitCode.INVALID.code();
         }
         return ExitCode.OK.code();
+    }
+
+    /** --check: what compile would change, as "stale FILE", "missing FILE", "extra FILE" lines on stdout. */
+    private int check(OutputWriter writer, Outputs outputs, Path lockFile, PrintWriter out) {
+        OutputWriter.Changes changes;
+        try {
+            changes = writer.compare(outputs.files());
+        } catch (IOException e) {
+            throw Reporting.usage(spec.commandLine().getErr(), "cannot read '" + output + "': " + e.getMessage());
+        }
+        List<String> lines = new ArrayList<>();
+        changes.stale().forEach(f -> lines.add("stale " + output.resolve(f)));
+        changes.missing().forEach(f -> lines.add("missing " + output.resolve(f)));
+        changes.blocked().forEach(f -> lines.add("blocked " + output.resolve(f) + " (not a regular file)"));
+        changes.pruned().forEach(f -> lines.add("extra " + output.resolve(f)));
+        changes.keptModified().forEach(f -> lines.add("extra " + output.resolve(f) + " (edited since portplan wrote it)"));
+        if (!Engine.lockUpToDate(outputs.plan(), lockFile)) {
+            lines.add("stale " + lockFile + " (the lock file would change)");
+        }
+        lines.forEach(out::println);
+        if (lines.isEmpty()) {
+            return ExitCode.OK.code();
+        }
+        Reporting.line(spec.commandLine().getErr(), "portplan: " + lines.size() + " file" + (lines.size() == 1 ? "" : "s")
+                + " out of date; run 'portplan compile' without --check to update them");
+        return ExitCode.INVALID.code();
+    }
+
+    /** Before anything else, an interrupted earlier write into the directory is completed or discarded. */
+    private void recover(OutputWriter writer, PrintWriter err) {
+        try {
+            if (writer.recover() == OutputWriter.Recovery.COMPLETED) {
+                Reporting.line(err, "portplan: completed an interrupted earlier write into '" + output + "'");
+            }
+        } catch (IOException e) {
+            Reporting.line(err, "portplan: error: cannot write to '" + output + "': " + e.getMessage());
+            throw new Exit(ExitCode.INVALID);
+        }
     }
 }

@@ -29,7 +29,7 @@ public final class Main {
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
-            err.println("portplan: error: " + ex.getMessage());
+            Reporting.line(err, "portplan: error: " + ex.getMessage());
             // picocli's "Did you mean: portplan compile?" for mistyped commands and options.
             UnmatchedArgumentException.printSuggestions(ex, err);
             err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
@@ -40,19 +40,35 @@ public final class Main {
             if (ex instanceof Exit exit) {
                 return exit.code().code();
             }
-            err.println("portplan: internal error: " + ex);
-            if (System.getenv("PORTPLAN_DEBUG") != null) {
-                ex.printStackTrace(err);
-            } else {
-                err.println("This is a bug in portplan; run again with PORTPLAN_DEBUG=1 for details and report it.");
-            }
-            err.flush();
-            return ExitCode.INTERNAL.code();
+            return internal(ex, err);
         });
-        int code = cmd.execute(args);
+        int code;
+        try {
+            code = cmd.execute(args);
+        } catch (Error e) {
+            // picocli passes on Errors, out of memory among them: they are internal failures too.
+            code = internal(e, err);
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** Any failure that is not the user's: one line saying what happened and what to try, exit 3. */
+    static int internal(Throwable t, PrintWriter err) {
+        if (t instanceof OutOfMemoryError) {
+            Reporting.line(err, "portplan: internal error: out of memory (Java heap limit "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB); run with a larger heap, e.g."
+                    + " PORTPLAN_JAVA_OPTS=-Xmx4g ./portplan ... or java -Xmx4g -jar portplan.jar ...");
+        } else {
+            Reporting.line(err, "portplan: internal error: " + t + "; this is a bug in portplan: run again with"
+                    + " PORTPLAN_DEBUG=1 for the details, and report it");
+        }
+        if (System.getenv("PORTPLAN_DEBUG") != null) {
+            t.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCode.INTERNAL.code();
     }
 
     /** For tests that capture output in memory. */

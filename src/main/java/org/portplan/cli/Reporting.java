@@ -14,6 +14,10 @@ final class Reporting {
         for (Diagnostic d : diags.sorted()) {
             err.println(d.format());
         }
+        if (diags.dropped() > 0) {
+            err.println("portplan: " + diags.dropped() + " more diagnostics not shown (limit: diagnostics printed, "
+                    + Diagnostics.KEPT + ")");
+        }
         int errors = diags.errorCount();
         if (errors > 0) {
             err.println("portplan: " + errors + " error" + (errors == 1 ? "" : "s"));
@@ -25,9 +29,15 @@ final class Reporting {
         return diags.hasErrors() || (strict && diags.hasWarnings());
     }
 
+    /** Prints one line of portplan's own, with any user text in it made printable. */
+    static void line(PrintWriter err, String text) {
+        err.println(Diagnostic.printable(text));
+        err.flush();
+    }
+
     /** Prints a usage problem; the caller throws the result. */
     static Exit usage(PrintWriter err, String message) {
-        err.println("portplan: error: " + message);
+        err.println("portplan: error: " + Diagnostic.printable(message));
         err.flush();
         return new Exit(ExitCode.USAGE);
     }

@@ -61,7 +61,7 @@ final class ValidateCommand implements Callable<Integer> {
                     all.addAll(Engine.lockedProblems(r.value().get().plan(), locking.file(site)));
                 }
             } catch (InputException e) {
-                err.println("portplan: error: " + e.getMessage());
+                Reporting.line(err, "portplan: error: " + e.getMessage());
                 usage = true;
             }
         }

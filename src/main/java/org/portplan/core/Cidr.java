@@ -29,11 +29,11 @@ public record Cidr(Ipv4 address, int prefix) implements Comparable<Cidr> {
         Ipv4 a = Ipv4.parse(text.substring(0, slash));
         String p = text.substring(slash + 1);
         if (p.isEmpty() || p.length() > 2 || !p.chars().allMatch(Character::isDigit)) {
-            throw new IllegalArgumentException("bad prefix length in '" + text + "'");
+            throw new InvalidValue("bad prefix length in '" + text + "'");
         }
         int n = Integer.parseInt(p);
         if (n > 32) {
-            throw new IllegalArgumentException("prefix length /" + n + " > 32 in '" + text + "'");
+            throw new InvalidValue("prefix length /" + n + " > 32 in '" + text + "'");
         }
         return new Cidr(a, n);
     }

@@ -26,17 +26,17 @@ public record PortRange(int first, int last) implements Comparable<PortRange> {
             }
             return new PortRange(parsePort(t.substring(0, dash).trim()), parsePort(t.substring(dash + 1).trim()));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a port or port range: " + e.getMessage());
+            throw new InvalidValue("'" + text + "' is not a port or port range: " + e.getMessage());
         }
     }
 
     private static int parsePort(String s) {
         if (s.isEmpty() || s.length() > 6 || !s.chars().allMatch(Character::isDigit)) {
-            throw new IllegalArgumentException("ports are whole numbers 1-65535");
+            throw new InvalidValue("ports are whole numbers 1-65535");
         }
         int p = Integer.parseInt(s);
         if (p < MIN || p > MAX) {
-            throw new IllegalArgumentException("port " + p + " is outside 1-65535");
+            throw new InvalidValue("port " + p + " is outside 1-65535");
         }
         return p;
     }

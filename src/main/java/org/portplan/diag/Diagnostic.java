@@ -15,12 +15,54 @@ public record Diagnostic(Severity severity, Location location, String message) {
 
     public Diagnostic {
         Objects.requireNonNull(severity);
-        Objects.requireNonNull(message);
+        message = printable(Objects.requireNonNull(message));
     }
 
     /** {@code FILE:LINE:COL: error: message}, or {@code portplan: error: message} without a place. */
     public String format() {
-        String where = location == null ? "portplan" : location.toString();
+        String where = location == null ? "portplan" : printable(location.toString());
         return where + ": " + severity.label() + ": " + message;
+    }
+
+    /**
+     * Escapes what could forge or hide output when user text is echoed back: line breaks and
+     * other control characters, and the invisible marks that reorder text (bidirectional
+     * controls). A key written {@code "x\nsite.yaml:1:1: warning: ..."} stays on one line.
+     */
+    public static String printable(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean escape = needsEscape(s, i);
+            if (escape && out == null) {
+                out = new StringBuilder(s.length() + 8).append(s, 0, i);
+            }
+            if (out != null) {
+                if (!escape) {
+                    out.append(c);
+                } else if (c == '\n') {
+                    out.append("\\n");
+                } else if (c == '\r') {
+                    out.append("\\r");
+                } else if (c == '\t') {
+                    out.append("\\t");
+                } else {
+                    out.append(String.format("\\u%04X", (int) c));
+                }
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
+    private static boolean needsEscape(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        if (Character.isLowSurrogate(c)) {
+            return i == 0 || !Character.isHighSurrogate(s.charAt(i - 1));
+        }
+        return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029' || c == '\u200E' || c == '\u200F'
+                || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
     }
 }

@@ -1,24 +1,30 @@
 package org.portplan.diag;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Collects diagnostics so that every stage can report all problems at once instead of
- * stopping at the first one.
+ * stopping at the first one. It keeps the first {@link #KEPT} in file, line and column order
+ * and only counts the rest, so that hostile input cannot flood the output or the memory.
  */
 public final class Diagnostics {
 
-    private final Set<Diagnostic> items = new LinkedHashSet<>();
+    /** Diagnostics kept (and printed); further ones are counted. */
+    public static final int KEPT = 1000;
+
+    private final TreeSet<Diagnostic> items = new TreeSet<>(Diagnostic.ORDER);
+    private int keptErrors;
+    private int droppedErrors;
+    private int droppedWarnings;
 
     public void error(Location at, String message) {
-        items.add(new Diagnostic(Severity.ERROR, at, message));
+        add(new Diagnostic(Severity.ERROR, at, message));
     }
 
     public void warning(Location at, String message) {
-        items.add(new Diagnostic(Severity.WARNING, at, message));
+        add(new Diagnostic(Severity.WARNING, at, message));
     }
 
     /** Something the user should know that is no problem (a lock entry released). */
@@ -27,30 +33,47 @@ public final class Diagnostics {
     }
 
     public void add(Diagnostic d) {
-        items.add(d);
+        if (!items.add(d)) {
+            return;
+        }
+        keptErrors += d.severity() == Severity.ERROR ? 1 : 0;
+        if (items.size() > KEPT) {
+            Diagnostic last = items.pollLast();
+            if (last.severity() == Severity.ERROR) {
+                keptErrors--;
+                droppedErrors++;
+            } else {
+                droppedWarnings++;
+            }
+        }
     }
 
     public void addAll(Diagnostics other) {
-        items.addAll(other.items);
+        other.items.forEach(this::add);
+        droppedErrors += other.droppedErrors;
+        droppedWarnings += other.droppedWarnings;
     }
 
     public boolean hasErrors() {
-        return items.stream().anyMatch(d -> d.severity() == Severity.ERROR);
+        return errorCount() > 0;
     }
 
     public boolean hasWarnings() {
-        return items.stream().anyMatch(d -> d.severity() == Severity.WARNING);
+        return items.size() > keptErrors || droppedWarnings > 0;
     }
 
     public int errorCount() {
-        return (int) items.stream().filter(d -> d.severity() == Severity.ERROR).count();
+        return keptErrors + droppedErrors;
     }
 
-    /** All diagnostics in file, line, column order. */
+    /** Diagnostics counted but not kept, beyond the first {@link #KEPT}. */
+    public int dropped() {
+        return droppedErrors + droppedWarnings;
+    }
+
+    /** The kept diagnostics in file, line, column order. */
     public List<Diagnostic> sorted() {
-        List<Diagnostic> list = new ArrayList<>(items);
-        list.sort(Diagnostic.ORDER);
-        return list;
+        return new ArrayList<>(items);
     }
 
     public boolean isEmpty() {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +37,7 @@ public final class Engine {
     /** The catalog to use: the one in the jar, or a directory of catalog files. */
     public static Result<Catalog> loadCatalog(Optional<Path> dir) throws InputException {
         List<SourceText> files;
+        Diagnostics diags = new Diagnostics();
         if (dir.isEmpty()) {
             files = CatalogSource.bundled();
         } else {
@@ -46,14 +46,13 @@ public final class Engine {
                 throw new InputException("catalog directory '" + d + "' does not exist or is not a directory");
             }
             try {
-                files = CatalogSource.directory(d);
+                files = CatalogSource.directory(d, diags);
             } catch (IOException e) {
                 throw new InputException("cannot read catalog directory '" + d + "': " + e.getMessage());
             }
         }
-        Diagnostics diags = new Diagnostics();
         Optional<Catalog> catalog = CatalogLoader.load(files, diags);
-        return new Result<>(catalog, diags);
+        return new Result<>(diags.hasErrors() ? Optional.empty() : catalog, diags);
     }
 
     /** Reads and checks a site file, then plans it with the lock file beside it, if there is one. */
@@ -66,14 +65,31 @@ public final class Engine {
         return plan(catalog, SiteVersion.read(siteFile, locking), locking.repack());
     }
 
+    /** Checks and plans a site given as the bytes of a file named {@code name} (for tests and fuzzing). */
+    public static Result<Plan> plan(Catalog catalog, String name, byte[] data) {
+        try {
+            return plan(catalog, SiteVersion.of(name, data), false);
+        } catch (InputException e) {
+            throw new IllegalStateException("bytes in memory cannot fail to be read", e);
+        }
+    }
+
     /** Plans one version of a site with its lock ({@code repack}: allocating as if it had none). */
-    public static Result<Plan> plan(Catalog catalog, SiteVersion version, boolean repack) {
+    public static Result<Plan> plan(Catalog catalog, SiteVersion version, boolean repack) throws InputException {
         Diagnostics diags = new Diagnostics();
-        Lock previous = version.lockText() == null ? Lock.EMPTY
-                : LockFile.read(version.lockName(), version.lockText(), diags).orElse(Lock.EMPTY);
+        Lock previous = Lock.EMPTY;
+        if (version.hasLock()) {
+            Optional<String> lockText = version.lockText(diags);
+            previous = lockText.flatMap(t -> LockFile.read(version.lockName(), t, diags)).orElse(Lock.EMPTY);
+        }
+        Optional<String> text = version.text(diags);
+        if (text.isEmpty()) {
+            return new Result<>(Optional.empty(), diags);
+        }
+        Lock locked = previous;
         // A partial site still goes through the catalog checks, so one run reports everything it can.
-        Optional<Site> site = SiteLoader.load(version.name(), version.text(), diags);
-        Optional<Plan> plan = site.flatMap(s -> Planner.plan(catalog, s, repack ? Lock.EMPTY : previous, previous, diags));
+        Optional<Site> site = SiteLoader.load(version.name(), text.get(), diags);
+        Optional<Plan> plan = site.flatMap(s -> Planner.plan(catalog, s, repack ? Lock.EMPTY : locked, locked, diags));
         return new Result<>(diags.hasErrors() ? Optional.empty() : plan, diags);
     }
 
@@ -81,7 +97,7 @@ public final class Engine {
      * Compares two versions of a site by meaning. Each is planned with its own lock file, so the
      * old one is what is deployed and the new one what compiling it would deploy.
      */
-    public static Result<PlanDiff> diff(Catalog catalog, SiteVersion before, SiteVersion after) {
+    public static Result<PlanDiff> diff(Catalog catalog, SiteVersion before, SiteVersion after) throws InputException {
         Result<Plan> a = plan(catalog, before, false);
         Result<Plan> b = plan(catalog, after, false);
         Diagnostics diags = new Diagnostics();
@@ -110,6 +126,16 @@ public final class Engine {
             out.error(at, "the lock file is not up to date (--locked): " + c.describe());
         }
         return out;
+    }
+
+    /** Whether {@code file} holds exactly the lock the plan amounts to. */
+    public static boolean lockUpToDate(Plan plan, Path file) {
+        try {
+            return Files.isRegularFile(file)
+                    && Files.readString(file, StandardCharsets.UTF_8).equals(LockFile.write(plan.site(), plan.lock()));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
@@ -144,7 +170,15 @@ public final class Engine {
     /** {@link #compile(Catalog, Path, Set)} with the lock {@code locking} names. */
     public static Result<Outputs> compile(Catalog catalog, Path siteFile, Set<Platform> targets, LockOptions locking)
             throws InputException {
-        Result<Plan> planned = plan(catalog, siteFile, locking);
+        return emit(plan(catalog, siteFile, locking), targets);
+    }
+
+    /** {@link #compile(Catalog, Path, Set)} for a site given as bytes (for tests and fuzzing). */
+    public static Result<Outputs> compile(Catalog catalog, String name, byte[] data, Set<Platform> targets) {
+        return emit(plan(catalog, name, data), targets);
+    }
+
+    private static Result<Outputs> emit(Result<Plan> planned, Set<Platform> targets) {
         Diagnostics diags = planned.diagnostics();
         if (!planned.ok()) {
             return new Result<>(Optional.empty(), diags);
@@ -162,53 +196,6 @@ public final class Engine {
         }
         files.put("plan.md", PlanReport.markdown(plan));
         return new Result<>(Optional.of(new Outputs(plan, files)), diags);
-    }
-
-    /**
-     * Writes the outputs into {@code dir}: all files go to a temporary directory next to it
-     * first, and are moved in only once every one of them is written, so a failure leaves
-     * {@code dir} as it was.
-     */
-    public static List<Path> write(Outputs outputs, Path dir) throws IOException {
-        Path target = dir.toAbsolutePath().normalize();
-        if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new IOException("'" + dir + "' exists and is not a directory");
-        }
-        Path parent = target.getParent();
-        if (parent == null) {
-            throw new IOException("cannot write into the root directory");
-        }
-        Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, ".portplan-");
-        List<Path> written = new ArrayList<>();
-        try {
-            for (Map.Entry<String, String> f : outputs.files().entrySet()) {
-                Files.writeString(staging.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
-            }
-            // The staging directory itself is private (mode 700); the files in it have normal modes.
-            Files.createDirectories(target);
-            for (String name : outputs.files().keySet()) {
-                Files.move(staging.resolve(name), target.resolve(name),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            }
-            for (String name : outputs.files().keySet()) {
-                written.add(dir.resolve(name));
-            }
-            return written;
-        } finally {
-            deleteQuietly(staging);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                Files.deleteIfExists(p);
-            }
-            Files.deleteIfExists(dir);
-        } catch (IOException ignored) {
-            // A leftover staging directory is harmless; the real outputs are already in place or untouched.
-        }
     }
 
     private Engine() {

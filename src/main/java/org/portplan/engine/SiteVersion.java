@@ -3,32 +3,37 @@ package org.portplan.engine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.portplan.diag.Diagnostics;
+import org.portplan.yaml.YamlReader;
 
 /**
- * One version of a site: its file's text, named as diagnostics show it, and the text of its lock
- * file if there is one; read from the working tree, or from a git revision for {@code diff --rev}.
+ * One version of a site: its file and the lock file beside it, named as diagnostics show them,
+ * read from the working tree ({@code file}, {@code lockFile}) or as the bytes of a git
+ * revision for {@code diff --rev} ({@code data}, {@code lockData}). A missing lock is null.
  */
-public record SiteVersion(String name, String text, String lockName, String lockText) {
+public record SiteVersion(String name, Path file, byte[] data, String lockName, Path lockFile, byte[] lockData) {
 
     /** The site file and the lock file {@code locking} names, as they are on disk. */
     public static SiteVersion read(Path siteFile, LockOptions locking) throws InputException {
-        String text = readText(siteFile, "site file");
-        Path lock = locking.file(siteFile);
-        String lockText = null;
-        if (Files.exists(lock)) {
-            if (!Files.isRegularFile(lock)) {
-                throw new InputException("lock file '" + lock + "' is not a file");
-            }
-            lockText = readText(lock, "lock file");
+        if (!Files.isRegularFile(siteFile)) {
+            throw new InputException("site file '" + siteFile + "' does not exist or is not a file");
         }
-        return new SiteVersion(slashes(siteFile), text, slashes(lock), lockText);
+        Path lock = locking.file(siteFile);
+        if (Files.exists(lock) && !Files.isRegularFile(lock)) {
+            throw new InputException("lock file '" + lock + "' is not a file");
+        }
+        return new SiteVersion(slashes(siteFile), siteFile, null, slashes(lock), Files.exists(lock) ? lock : null, null);
+    }
+
+    /** Bytes named as a file, for tests and fuzzing: no lock. */
+    public static SiteVersion of(String name, byte[] data) {
+        return new SiteVersion(name, null, data, null, null, null);
     }
 
     /**
@@ -41,38 +46,41 @@ public record SiteVersion(String name, String text, String lockName, String lock
         }
         Path site = siteFile.toAbsolutePath().normalize();
         Path lock = locking.file(siteFile).toAbsolutePath().normalize();
-        String text = git(site.getParent(), rev, site.getFileName().toString(), true);
-        String lockText = site.getParent().equals(lock.getParent())
+        byte[] text = git(site.getParent(), rev, site.getFileName().toString(), true);
+        byte[] lockText = site.getParent().equals(lock.getParent())
                 ? git(site.getParent(), rev, lock.getFileName().toString(), false) : null;
-        return new SiteVersion(rev + ":" + slashes(siteFile), text, rev + ":" + slashes(locking.file(siteFile)), lockText);
+        return new SiteVersion(rev + ":" + slashes(siteFile), null, text, rev + ":" + slashes(locking.file(siteFile)),
+                null, lockText);
+    }
+
+    /** The site's text, or empty with a located error (not UTF-8, too large) in {@code diags}. */
+    public Optional<String> text(Diagnostics diags) throws InputException {
+        return file != null ? readText(file, name, diags) : YamlReader.decode(name, data, diags);
+    }
+
+    /** Whether there is a lock file. */
+    public boolean hasLock() {
+        return lockFile != null || lockData != null;
+    }
+
+    /** The lock file's text, or empty with a located error in {@code diags}; only when {@link #hasLock}. */
+    public Optional<String> lockText(Diagnostics diags) throws InputException {
+        return lockFile != null ? readText(lockFile, lockName, diags) : YamlReader.decode(lockName, lockData, diags);
     }
 
     private static String slashes(Path p) {
         return p.toString().replace('\\', '/');
     }
 
-    private static String readText(Path file, String what) throws InputException {
-        if (!Files.isRegularFile(file)) {
-            throw new InputException(what + " '" + file + "' does not exist or is not a file");
-        }
+    private static Optional<String> readText(Path file, String name, Diagnostics diags) throws InputException {
         try {
-            return decode(Files.readAllBytes(file), what + " '" + file + "'");
+            return YamlReader.readText(file, name, diags);
         } catch (IOException e) {
-            throw new InputException("cannot read " + what + " '" + file + "': " + e.getMessage());
+            throw new InputException("cannot read '" + file + "': " + e.getMessage());
         }
     }
-
-    private static String decode(byte[] bytes, String what) throws InputException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new InputException(what + " is not UTF-8 text");
-        }
-    }
-
     /** {@code git show REV:./FILE} in {@code dir}; null for a missing optional file. */
-    private static String git(Path dir, String rev, String file, boolean required) throws InputException {
+    private static byte[] git(Path dir, String rev, String file, boolean required) throws InputException {
         ProcessBuilder pb = new ProcessBuilder(List.of("git", "-C", dir.toString(), "show", rev + ":./" + file));
         pb.redirectErrorStream(false);
         try {
@@ -106,7 +114,7 @@ public record SiteVersion(String name, String text, String lockName, String lock
                 throw new InputException("cannot read " + file + " at revision " + rev + ": "
                         + (why.isEmpty() ? "git exited with status " + p.exitValue() : why.lines().findFirst().orElse(why)));
             }
-            return decode(out, file + " at revision " + rev);
+            return out;
         } catch (IOException e) {
             throw new InputException("cannot run git to read " + file + " at revision " + rev + ": " + e.getMessage());
         } catch (InterruptedException e) {

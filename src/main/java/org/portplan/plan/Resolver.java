@@ -52,6 +52,7 @@ final class Resolver {
             boolean first = reported.add(d.location());
             resolve(d, first ? diags : new Diagnostics()).ifPresent(devices::add);
         }
+        site.unplaced().forEach(this::check);
         List<ResolvedPeer> peers = new ArrayList<>();
         for (Peer p : site.peers()) {
             resolve(p).ifPresent(peers::add);
@@ -174,15 +175,28 @@ final class Resolver {
 
     private Optional<ResolvedDevice> resolve(Device d, Diagnostics out) {
         String ctx = "device '" + d.name() + "'";
-        Optional<DeviceModel> model = catalog.model(d.model().value());
+        Optional<DeviceModel> model = model(ctx, d.model(), out);
         if (model.isEmpty()) {
-            out.error(d.model().location(), ctx + ": unknown model '" + d.model().value() + "'"
-                    + Suggestions.hint(d.model().value(), catalog.models().keySet())
-                    + "; 'portplan catalog list' shows the models");
             return Optional.empty();
         }
         DeviceModel m = model.get();
         return configure(ctx, m, d.params(), d.ports(), out).map(c -> new ResolvedDevice(d, m, c.params(), c.numbers()));
+    }
+
+    /** A device entry that site errors keep out of the plan still gets its model, params and ports checked. */
+    private void check(Site.Unplaced u) {
+        String ctx = "device '" + u.name() + "'";
+        model(ctx, u.model(), diags).ifPresent(m -> configure(ctx, m, u.params(), u.ports(), diags));
+    }
+
+    private Optional<DeviceModel> model(String ctx, Located<String> id, Diagnostics out) {
+        Optional<DeviceModel> model = catalog.model(id.value());
+        if (model.isEmpty()) {
+            out.error(id.location(), ctx + ": unknown model '" + id.value() + "'"
+                    + Suggestions.hint(id.value(), catalog.models().keySet())
+                    + "; 'portplan catalog list' shows the models");
+        }
+        return model;
     }
 
     /** Checks params and pinned ports against the model; defaults fill the params not given. */

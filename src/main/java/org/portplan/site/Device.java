@@ -1,5 +1,7 @@
 package org.portplan.site;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.portplan.core.Ipv4;
 import org.portplan.core.PortRange;
@@ -17,7 +19,8 @@ public record Device(String name, int order, Located<String> model, Ipv4 address
                      Map<String, Located<PortRange>> ports, Location location) {
 
     public Device {
-        params = Map.copyOf(params);
-        ports = Map.copyOf(ports);
+        // File order, never Map.copyOf's order, which changes from one JVM run to the next.
+        params = params.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        ports = ports.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(ports));
     }
 }

@@ -1,5 +1,7 @@
 package org.portplan.site;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.portplan.core.Cidr;
@@ -17,7 +19,8 @@ public record Peer(String name, Located<String> role, List<Cidr> addresses, Map<
 
     public Peer {
         addresses = List.copyOf(addresses);
-        params = Map.copyOf(params);
-        ports = Map.copyOf(ports);
+        // File order, never Map.copyOf's order, which changes from one JVM run to the next.
+        params = params.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        ports = ports.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(ports));
     }
 }

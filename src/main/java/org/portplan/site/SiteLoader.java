@@ -39,10 +39,15 @@ public final class SiteLoader {
     static final Set<String> PEER_KEYS = Set.of("role", "addresses", "params", "ports");
     /** Linux and OpenBSD interface names are at most 15 characters (IFNAMSIZ - 1). */
     private static final int MAX_IFNAME = 15;
-    private static final int MAX_COUNT = 100_000;
+    /** Devices in a site after {@code count} expansion; more are refused, so planning cost stays bounded. */
+    public static final int MAX_DEVICES = 100_000;
 
     private final String file;
     private final Diagnostics diags;
+    private final List<Site.Unplaced> unplaced = new ArrayList<>();
+    /** Addresses the firewalls answer on from outside, with what each is, for clash messages. */
+    private final Map<Ipv4, String> publicOwner = new HashMap<>();
+    private boolean deviceLimitReached;
 
     private SiteLoader(String file, Diagnostics diags) {
         this.file = file;
@@ -66,27 +71,41 @@ public final class SiteLoader {
         Fields f = of.get();
         Optional<String> name = f.scalar("site", true).flatMap(s -> Fields.name(s, diags, "site name"));
         f.string("description", false);
-        List<Firewall> firewalls = new ArrayList<>();
+        List<Draft> drafts = new ArrayList<>();
         Optional<MapNode> fwNodes = f.mapping("firewalls", true);
         fwNodes.ifPresent(m -> {
             if (m.entries().isEmpty()) {
                 diags.error(m.location(), "'firewalls' is empty; a site needs at least one firewall");
             }
-            m.entries().forEach(e -> firewall(e).ifPresent(firewalls::add));
+            m.entries().forEach(e -> firewall(e).ifPresent(drafts::add));
         });
+        List<Firewall> firewalls = drafts.stream().filter(Draft::complete).map(Draft::firewall).toList();
         checkPublicAddressesUnique(firewalls);
-        // With a broken firewall, "address in no subnet" would be noise: it may be that firewall's subnet.
-        boolean allFirewalls = fwNodes.isPresent() && firewalls.size() == fwNodes.get().entries().size();
+        for (Firewall fw : firewalls) {
+            fw.publicAddresses().forEach(a -> publicOwner.put(a, "a public address of firewall '" + fw.name() + "'"));
+            publicOwner.put(fw.defaultPublicAddress(), "the outside address of firewall '" + fw.name() + "'");
+        }
+        // A firewall with errors still places devices (its subnets are known), but when a subnet
+        // itself is unreadable, "address in no subnet" would be noise: it may be that subnet.
+        boolean allSubnets = fwNodes.isPresent() && drafts.size() == fwNodes.get().entries().size()
+                && drafts.stream().allMatch(Draft::allInterfaces);
         List<Device> devices = new ArrayList<>();
-        f.mapping("devices", false).ifPresent(m -> devices(m, firewalls, allFirewalls, devices));
+        f.mapping("devices", false).ifPresent(m -> devices(m, drafts, allSubnets, devices));
         List<Peer> peers = new ArrayList<>();
-        f.mapping("peers", false).ifPresent(m -> m.entries().forEach(e -> peer(e).ifPresent(peers::add)));
+        Map<Ipv4, String> taken = new HashMap<>();
+        for (Firewall fw : firewalls) {
+            fw.interfaces().forEach(i -> taken.putIfAbsent(i.address().address(), "the " + i.zone()
+                    + " interface address of firewall '" + fw.name() + "'"));
+        }
+        taken.putAll(publicOwner);
+        devices.forEach(d -> taken.putIfAbsent(d.address(), "the address of device '" + d.name() + "'"));
+        f.mapping("peers", false).ifPresent(m -> m.entries().forEach(e -> peer(e, taken).ifPresent(peers::add)));
         List<Located<String>> features = names(f, "features");
         List<Located<String>> include = names(f, "include");
         List<Located<String>> exclude = names(f, "exclude");
         List<Located<String>> remoteAdmin = names(f, "remote-admin");
         return Optional.of(new Site(name.orElse("unnamed"), file, firewalls, devices, peers, features, include, exclude,
-                remoteAdmin));
+                remoteAdmin, unplaced));
     }
 
     private List<Located<String>> names(Fields f, String key) {
@@ -105,7 +124,31 @@ public final class SiteLoader {
         return out;
     }
 
-    private Optional<Firewall> firewall(MapNode.Entry e) {
+    /**
+     * A firewall entry as far as it could be read. Only complete ones become {@link Firewall}s,
+     * but devices are placed against every one, so that their own errors are still found.
+     */
+    private record Draft(String name, Platform platform, List<Interface> interfaces, List<Ipv4> publics,
+                         Location location, boolean nameOk, boolean allInterfaces) {
+
+        Optional<Interface> outside() {
+            return interfaces.stream().filter(i -> i.zone().equals(Firewall.OUTSIDE)).findFirst();
+        }
+
+        boolean complete() {
+            return nameOk && platform != null && outside().isPresent();
+        }
+
+        Firewall firewall() {
+            return new Firewall(name, platform, interfaces, publics, location);
+        }
+
+        Optional<Interface> zoneOf(Ipv4 a) {
+            return interfaces.stream().filter(i -> i.address().contains(a)).findFirst();
+        }
+    }
+
+    private Optional<Draft> firewall(MapNode.Entry e) {
         String ctx = "firewall '" + e.name() + "'";
         boolean nameOk = Fields.name(e.key(), diags, "firewall name").isPresent();
         Optional<Fields> of = Fields.of(e.value(), diags, ctx, FIREWALL_KEYS);
@@ -137,26 +180,41 @@ public final class SiteLoader {
                 .forEach(s -> address(s, ctx + " public address").ifPresent(a -> {
                     if (publics.contains(a)) {
                         diags.error(s.location(), ctx + ": public address " + a + " is listed twice");
-                        return;
+                    } else if (publicAddressOk(ctx, a, s.location(), interfaces)) {
+                        publics.add(a);
                     }
-                    for (Interface i : interfaces) {
-                        if (i.address().address().equals(a)) {
-                            diags.error(s.location(), ctx + ": " + a + " is the " + i.zone()
-                                    + " interface's own address; list only additional public addresses");
-                            return;
-                        }
-                        if (!i.zone().equals(Firewall.OUTSIDE) && i.address().contains(a)) {
-                            diags.error(s.location(), ctx + ": public address " + a + " is inside the " + i.zone()
-                                    + " subnet " + i.address().networkString());
-                            return;
-                        }
-                    }
-                    publics.add(a);
                 })));
-        if (!nameOk || platform.isEmpty() || interfaces.stream().noneMatch(i -> i.zone().equals(Firewall.OUTSIDE))) {
-            return Optional.empty();
+        boolean allInterfaces = ifs.isPresent() && interfaces.size() == ifs.get().entries().size();
+        return Optional.of(new Draft(e.name(), platform.orElse(null), interfaces, publics, e.key().location(), nameOk,
+                allInterfaces));
+    }
+
+    /** A public address must be one host's, routed to this firewall: not any interface's, not inside. */
+    private boolean publicAddressOk(String ctx, Ipv4 a, Location at, List<Interface> interfaces) {
+        Optional<String> notAHost = a.notAHost();
+        if (notAHost.isPresent()) {
+            diags.error(at, ctx + ": public address " + notAHost.get() + ", not a host's address");
+            return false;
         }
-        return Optional.of(new Firewall(e.name(), platform.get(), interfaces, publics, e.key().location()));
+        for (Interface i : interfaces) {
+            Cidr subnet = i.address();
+            if (subnet.address().equals(a)) {
+                diags.error(at, ctx + ": " + a + " is the " + i.zone()
+                        + " interface's own address; list only additional public addresses");
+                return false;
+            }
+            if (!i.zone().equals(Firewall.OUTSIDE) && subnet.contains(a)) {
+                diags.error(at, ctx + ": public address " + a + " is inside the " + i.zone()
+                        + " subnet " + subnet.networkString());
+                return false;
+            }
+            if (subnet.prefix() < 31 && (a.equals(subnet.network()) || a.equals(subnet.broadcast()))) {
+                diags.error(at, ctx + ": public address " + a + " is the " + (a.equals(subnet.network()) ? "network" : "broadcast")
+                        + " address of the outside subnet " + subnet.networkString() + ", not a host's address");
+                return false;
+            }
+        }
+        return true;
     }
 
     private Optional<Interface> iface(String ctx, MapNode.Entry e) {
@@ -181,6 +239,11 @@ public final class SiteLoader {
                 return Optional.empty();
             }
             Optional<Cidr> c = cidr(s, ictx + " address");
+            Optional<String> notAHost = c.flatMap(x -> x.address().notAHost());
+            if (notAHost.isPresent()) {
+                diags.error(s.location(), ictx + ": " + notAHost.get() + ", not an interface address");
+                return Optional.empty();
+            }
             if (c.isPresent() && c.get().prefix() < 31 && (c.get().isNetworkAddress()
                     || c.get().address().equals(c.get().broadcast()))) {
                 diags.error(s.location(), ictx + ": " + c.get() + " is the subnet's "
@@ -227,64 +290,104 @@ public final class SiteLoader {
         }
     }
 
-    private void devices(MapNode m, List<Firewall> firewalls, boolean allFirewalls, List<Device> out) {
+    /** What one device entry became: its devices (none when it has errors) and where its address is written. */
+    private record Expanded(List<Device> devices, Location addressAt, Location countAt) {
+    }
+
+    private void devices(MapNode m, List<Draft> drafts, boolean allSubnets, List<Device> out) {
         Map<String, Location> names = new HashMap<>();
-        Map<Ipv4, String> addresses = new HashMap<>();
+        Map<String, String> addresses = new HashMap<>();
         for (MapNode.Entry e : m.entries()) {
-            for (Device d : device(e, firewalls, allFirewalls, out.size())) {
+            if (deviceLimitReached) {
+                return;
+            }
+            Optional<Expanded> x = device(e, drafts, allSubnets, out.size());
+            if (x.isEmpty()) {
+                continue;
+            }
+            boolean reported = false;
+            for (Device d : x.get().devices()) {
                 Location prev = names.putIfAbsent(d.name(), d.location());
                 if (prev != null) {
                     diags.error(d.location(), "device name '" + d.name() + "' is already used at " + prev
                             + (d.name().equals(e.name()) ? "" : " (names made by 'count' are <name>-1, <name>-2, ...)"));
                     continue;
                 }
-                String prevAddr = addresses.putIfAbsent(d.address(), d.name());
-                if (prevAddr != null) {
-                    diags.warning(d.location(), "device '" + d.name() + "' has the same address " + d.address()
-                            + " as device '" + prevAddr + "'; portplan treats them as one host and keeps their ports apart");
+                // Two branches may use the same private range, so an address is unique per firewall.
+                String prevAddr = addresses.putIfAbsent(d.firewall() + " " + d.address(), d.name());
+                Location at = x.get().devices().size() > 1 ? x.get().countAt() : x.get().addressAt();
+                if (prevAddr != null && !reported) {
+                    diags.error(at, "device '" + d.name() + "' has the same address " + d.address() + " as device '"
+                            + prevAddr + "'; every device needs an address of its own");
+                    reported = true;
+                }
+                String owner = publicOwner.get(d.address());
+                if (owner != null && !reported) {
+                    diags.error(at, "device '" + d.name() + "' has address " + d.address() + ", which is " + owner);
+                    reported = true;
                 }
                 out.add(d);
             }
         }
     }
 
-    private List<Device> device(MapNode.Entry e, List<Firewall> firewalls, boolean allFirewalls, int order) {
+    private Optional<Expanded> device(MapNode.Entry e, List<Draft> drafts, boolean allSubnets, int order) {
         String ctx = "device '" + e.name() + "'";
         boolean nameOk = Fields.name(e.key(), diags, "device name").isPresent();
         Optional<Fields> of = Fields.of(e.value(), diags, ctx, DEVICE_KEYS);
         if (of.isEmpty()) {
-            return List.of();
+            return Optional.empty();
         }
         Fields f = of.get();
         Optional<Located<String>> model = f.scalar("model", true).map(s -> new Located<>(s.text(), s.location()));
         Optional<ScalarNode> addressNode = f.scalar("address", true);
         Optional<Ipv4> address = addressNode.flatMap(s -> address(s, ctx + " address"));
         Optional<ScalarNode> countNode = f.scalar("count", false);
-        int count = countNode.flatMap(s -> Fields.integer(s, diags, ctx + " count", 1, MAX_COUNT)).orElse(1);
+        int count = countNode.flatMap(s -> Fields.integer(s, diags, ctx + " count", 1, MAX_DEVICES)).orElse(1);
         Optional<ScalarNode> fwNode = f.scalar("firewall", false);
         Optional<ScalarNode> publicNode = f.scalar("public-address", false);
         Optional<Ipv4> publicAddress = publicNode.flatMap(s -> address(s, ctx + " public-address"));
         Map<String, Located<String>> params = params(f, ctx);
         Map<String, Located<PortRange>> ports = ports(f, ctx);
-        if (!nameOk || model.isEmpty() || address.isEmpty()) {
-            return List.of();
+        Location countAt = countNode.map(ScalarNode::location).orElse(e.key().location());
+        if (order + count > MAX_DEVICES) {
+            diags.error(countAt, ctx + ": the site has more than " + MAX_DEVICES + " devices after 'count' expansion;"
+                    + " portplan stopped reading devices here (limit: devices, " + MAX_DEVICES + ")");
+            deviceLimitReached = true;
+            return Optional.empty();
         }
-        Optional<Placement> placement = place(ctx, address.get(), addressNode.get().location(), fwNode, firewalls,
-                allFirewalls);
-        if (placement.isEmpty()) {
-            return List.of();
+        if (!nameOk || model.isEmpty()) {
+            return Optional.empty();
         }
-        Firewall fw = placement.get().firewall();
-        Interface zone = placement.get().zone();
-        Ipv4 pub = fw.defaultPublicAddress();
+        // From here on an error leaves the device out of the plan, but its model and params are still checked.
+        Optional<Expanded> x = address.flatMap(a -> place(ctx, a, addressNode.get().location(), fwNode, drafts, allSubnets)
+                .flatMap(p -> expand(e, ctx, p, a, count, countNode, publicNode, publicAddress, ports, f)
+                        .map(range -> devicesOf(e, p, a, count, countNode, range, model.get(), params, ports, order,
+                                addressNode.get().location(), countAt))));
+        if (x.isEmpty()) {
+            unplaced.add(new Site.Unplaced(e.name(), model.get(), params, ports));
+        }
+        return x;
+    }
+
+    /** The checks of one entry's public address and {@code count}; its public address when they pass. */
+    private Optional<Ipv4> expand(MapNode.Entry e, String ctx, Placement placement, Ipv4 address, int count,
+                                  Optional<ScalarNode> countNode, Optional<ScalarNode> publicNode,
+                                  Optional<Ipv4> publicAddress, Map<String, Located<PortRange>> ports, Fields f) {
+        Draft fw = placement.firewall();
+        Interface zone = placement.zone();
+        if (!fw.complete()) {
+            return Optional.empty();
+        }
+        Ipv4 pub = fw.firewall().defaultPublicAddress();
         boolean own = false;
         if (publicAddress.isPresent()) {
             Location at = publicNode.get().location();
-            List<Ipv4> allowed = new ArrayList<>(fw.publicAddresses());
-            allowed.add(0, fw.defaultPublicAddress());
+            List<Ipv4> allowed = new ArrayList<>(fw.publics());
+            allowed.add(0, pub);
             if (zone.zone().equals(Firewall.OUTSIDE)) {
                 diags.error(at, ctx + " is in the outside zone, where there is no NAT, so it cannot have a public-address");
-                return List.of();
+                return Optional.empty();
             }
             if (!allowed.contains(publicAddress.get())) {
                 diags.error(at, ctx + ": public-address " + publicAddress.get() + " is not an address of firewall '"
@@ -292,47 +395,64 @@ public final class SiteLoader {
                         allowed.stream().map(Ipv4::toString).toList())
                         + "; list it under the firewall's public-addresses (it has: "
                         + String.join(", ", allowed.stream().map(Ipv4::toString).toList()) + ")");
-                return List.of();
+                return Optional.empty();
             }
+            own = !publicAddress.get().equals(pub);
             pub = publicAddress.get();
-            own = !pub.equals(fw.defaultPublicAddress());
         }
         if (count > 1) {
-            Ipv4 lastAddress = address.get().plus(count - 1);
+            Location at = countNode.get().location();
+            long last = address.value() + count - 1;
             Cidr subnet = zone.address();
-            boolean fits = lastAddress.value() <= 0xFFFF_FFFFL && subnet.contains(lastAddress)
-                    && (subnet.prefix() >= 31 || !lastAddress.equals(subnet.broadcast()));
+            if (last > Ipv4.MAX) {
+                diags.error(at, ctx + ": " + count + " devices from " + address + " run past the end of the IPv4 address space");
+                return Optional.empty();
+            }
+            Ipv4 lastAddress = new Ipv4(last);
+            boolean fits = subnet.contains(lastAddress) && (subnet.prefix() >= 31 || !lastAddress.equals(subnet.broadcast()));
             if (!fits) {
-                diags.error(countNode.get().location(), ctx + ": " + count + " devices from " + address.get()
+                diags.error(at, ctx + ": " + count + " devices from " + address
                         + " run past the " + zone.zone() + " subnet " + subnet.networkString()
                         + " (last usable address " + (subnet.prefix() >= 31 ? subnet.broadcast() : subnet.broadcast().plus(-1)) + ")");
-                return List.of();
+                return Optional.empty();
+            }
+            Optional<String> notAHost = Ipv4.notAHost(address.value(), last);
+            if (notAHost.isPresent()) {
+                diags.error(at, ctx + ": " + count + " devices from " + address + " would include " + notAHost.get());
+                return Optional.empty();
             }
             for (Interface i : fw.interfaces()) {
                 Ipv4 own2 = i.address().address();
-                if (own2.value() > address.get().value() && own2.value() <= lastAddress.value()) {
-                    diags.error(countNode.get().location(), ctx + ": " + count + " devices from " + address.get()
+                if (own2.value() > address.value() && own2.value() <= last) {
+                    diags.error(at, ctx + ": " + count + " devices from " + address
                             + " would include the firewall's own " + i.zone() + " address " + own2);
-                    return List.of();
+                    return Optional.empty();
                 }
             }
         }
         if (count > 1 && !ports.isEmpty()) {
             diags.error(f.entry("ports").get().key().location(), ctx + ": 'ports' pins ports for one device, but 'count' makes "
                     + count + " devices that cannot all have them; list the devices separately");
-            return List.of();
+            return Optional.empty();
         }
         if (own && count > 1) {
             diags.warning(publicNode.get().location(), ctx + ": all " + count + " devices share public-address " + pub
                     + ", so they share its ports");
         }
+        return Optional.of(pub);
+    }
+
+    private Expanded devicesOf(MapNode.Entry e, Placement p, Ipv4 address, int count, Optional<ScalarNode> countNode,
+                               Ipv4 pub, Located<String> model, Map<String, Located<String>> params,
+                               Map<String, Located<PortRange>> ports, int order, Location addressAt, Location countAt) {
+        boolean own = !pub.equals(p.firewall().firewall().defaultPublicAddress());
         List<Device> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String name = count == 1 && countNode.isEmpty() ? e.name() : e.name() + "-" + (i + 1);
-            out.add(new Device(name, order + i, model.get(), address.get().plus(i), fw.name(), zone.zone(), pub, own,
+            out.add(new Device(name, order + i, model, address.plus(i), p.firewall().name(), p.zone().zone(), pub, own,
                     params, ports, e.key().location()));
         }
-        return out;
+        return new Expanded(out, addressAt, countAt);
     }
 
     /** {@code params:} as written; the planner checks names and values against the model. */
@@ -357,32 +477,37 @@ public final class SiteLoader {
         return ports;
     }
 
-    private record Placement(Firewall firewall, Interface zone) {
+    private record Placement(Draft firewall, Interface zone) {
     }
 
-    private Optional<Placement> place(String ctx, Ipv4 a, Location at, Optional<ScalarNode> fwNode, List<Firewall> firewalls,
-                                      boolean allFirewalls) {
-        List<Firewall> candidates = firewalls;
+    private Optional<Placement> place(String ctx, Ipv4 a, Location at, Optional<ScalarNode> fwNode, List<Draft> firewalls,
+                                      boolean allSubnets) {
+        Optional<String> notAHost = a.notAHost();
+        if (notAHost.isPresent()) {
+            diags.error(at, ctx + ": " + notAHost.get() + ", not a device's address");
+            return Optional.empty();
+        }
+        List<Draft> candidates = firewalls;
         if (fwNode.isPresent()) {
             String fwName = fwNode.get().text();
-            Optional<Firewall> fw = firewalls.stream().filter(x -> x.name().equals(fwName)).findFirst();
+            Optional<Draft> fw = firewalls.stream().filter(x -> x.name().equals(fwName)).findFirst();
             if (fw.isEmpty()) {
                 diags.error(fwNode.get().location(), ctx + ": unknown firewall '" + fwName + "'"
-                        + Suggestions.hint(fwName, firewalls.stream().map(Firewall::name).toList()));
+                        + Suggestions.hint(fwName, firewalls.stream().map(Draft::name).toList()));
                 return Optional.empty();
             }
             candidates = List.of(fw.get());
         }
         List<Placement> found = new ArrayList<>();
-        for (Firewall fw : candidates) {
+        for (Draft fw : candidates) {
             fw.zoneOf(a).ifPresent(z -> found.add(new Placement(fw, z)));
         }
-        if (found.isEmpty() && !allFirewalls) {
+        if (found.isEmpty() && !allSubnets) {
             return Optional.empty();
         }
         if (found.isEmpty()) {
             StringBuilder subnets = new StringBuilder();
-            for (Firewall fw : candidates) {
+            for (Draft fw : candidates) {
                 for (Interface i : fw.interfaces()) {
                     subnets.append(subnets.length() == 0 ? "" : ", ").append(fw.name()).append('/').append(i.zone())
                             .append(' ').append(i.address().networkString());
@@ -412,7 +537,7 @@ public final class SiteLoader {
         return Optional.of(p);
     }
 
-    private Optional<Peer> peer(MapNode.Entry e) {
+    private Optional<Peer> peer(MapNode.Entry e, Map<Ipv4, String> taken) {
         String ctx = "peer '" + e.name() + "'";
         boolean nameOk = Fields.name(e.key(), diags, "peer name").isPresent();
         Optional<Fields> of = Fields.of(e.value(), diags, ctx, PEER_KEYS);
@@ -432,7 +557,9 @@ public final class SiteLoader {
                     diags.error(s.location(), ctx + ": " + c + " has host bits set; did you mean " + c.networkString() + "?");
                 } else if (addresses.contains(c)) {
                     diags.error(s.location(), ctx + ": " + c + " is listed twice");
-                } else {
+                } else if (c.isHost() && hostOk(ctx, c.address(), s.location(), taken)) {
+                    addresses.add(c);
+                } else if (!c.isHost()) {
                     addresses.add(c);
                 }
             }));
@@ -443,6 +570,21 @@ public final class SiteLoader {
             return Optional.empty();
         }
         return Optional.of(new Peer(e.name(), role.get(), addresses, params, ports, e.key().location()));
+    }
+
+    /** A peer's single address must be a host's, and not one the site gives a firewall or a device. */
+    private boolean hostOk(String ctx, Ipv4 a, Location at, Map<Ipv4, String> taken) {
+        Optional<String> notAHost = a.notAHost();
+        if (notAHost.isPresent()) {
+            diags.error(at, ctx + ": " + notAHost.get() + ", not a host's address");
+            return false;
+        }
+        String owner = taken.get(a);
+        if (owner != null) {
+            diags.error(at, ctx + ": " + a + " is " + owner + "; a peer is a party the site does not plan");
+            return false;
+        }
+        return true;
     }
 
     private Optional<Ipv4> address(ScalarNode s, String what) {
