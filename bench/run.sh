@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Benchmark: compile generated sites through the real CLI (all three targets) and report wall time
-# and peak memory (maximum resident set size) per size. Run from the repository root after
+# Benchmark: compile generated sites through the real CLI (the ./portplan launcher, with its JVM
+# defaults; PORTPLAN_JAVA_OPTS replaces them), all targets, and report wall time and peak memory
+# (maximum resident set size) per size. Run from the repository root after
 # 'mvn -B -q -DskipTests package test-compile'. Usage: bench/run.sh [SIZES...], a size being
 # PHONES or PHONESxFIREWALLS; default: 1000 10000 100000 40000x2000.
 set -euo pipefail
@@ -21,7 +22,7 @@ for size in "${sizes[@]}"; do
   best=""
   for run in 1 2 3; do
     rm -rf "$work/out"
-    /usr/bin/time -f '%e %M' -o "$work/time" java ${PORTPLAN_JAVA_OPTS:-} -jar "$jar" compile "$site" -o "$work/out" \
+    /usr/bin/time -f '%e %M' -o "$work/time" ./portplan compile "$site" -o "$work/out" \
       --target all --lock "$work/site.lock" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
     read -r wall kb < "$work/time"
     if [ -z "$best" ] || awk "BEGIN{exit !($wall < ${best%% *})}"; then best="$wall $kb"; fi

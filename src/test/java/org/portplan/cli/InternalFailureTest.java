@@ -106,6 +106,10 @@ class InternalFailureTest {
         assertThat(c.code()).as(c.err()).isZero();
         assertThat(c.out().lines()).containsExactly("[-Xmx4g]", "[-Dx=1]", "[-jar]", "[" + jar + "]", "[validate]", "[a b.yaml]");
         env.remove("PORTPLAN_JAVA_OPTS");
-        assertThat(exec(pb).out().lines()).containsExactly("[-jar]", "[" + jar + "]", "[validate]", "[a b.yaml]");
+        assertThat(exec(pb).out().lines()).as("the defaults, which PORTPLAN_JAVA_OPTS replaces").containsExactly(
+                "[-XX:+UseSerialGC]", "[-XX:TieredStopAtLevel=1]", "[-jar]", "[" + jar + "]", "[validate]", "[a b.yaml]");
+        env.put("PORTPLAN_JAVA_OPTS", "");
+        assertThat(exec(pb).out().lines()).as("an empty PORTPLAN_JAVA_OPTS: no options at all")
+                .containsExactly("[-jar]", "[" + jar + "]", "[validate]", "[a b.yaml]");
     }
 }
