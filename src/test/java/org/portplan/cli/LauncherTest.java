@@ -20,6 +20,9 @@ import org.portplan.TestSupport;
  */
 class LauncherTest {
 
+    /** The JVM options the launcher passes when PORTPLAN_JAVA_OPTS is not set. */
+    private static final String DEFAULTS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
     @TempDir
     Path tmp;
 
@@ -53,6 +56,7 @@ class LauncherTest {
         System.arraycopy(args, 0, cmd, 2, args.length);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().put("PATH", bin + ":/usr/bin:/bin");
+        pb.environment().remove("PORTPLAN_JAVA_OPTS");
         pb.redirectError(tmp.resolve("err").toFile()).redirectOutput(tmp.resolve("out").toFile());
         Process p = pb.start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -77,7 +81,7 @@ class LauncherTest {
         Run r = launch("validate", "site.yaml");
         assertThat(r.code()).isZero();
         assertThat(r.err()).isEqualTo("portplan: building the jar (first run) ...\n");
-        assertThat(r.out()).isEqualTo("java -jar " + checkout.resolve("target/portplan.jar") + " validate site.yaml\n");
+        assertThat(r.out()).isEqualTo("java " + DEFAULTS + " -jar " + checkout.resolve("target/portplan.jar") + " validate site.yaml\n");
     }
 
     @Test
@@ -91,7 +95,7 @@ class LauncherTest {
         Run r = launch("--version");
         assertThat(r.err()).isEmpty();
         assertThat(r.code()).isZero();
-        assertThat(r.out()).isEqualTo("java -jar " + jar + " --version\n");
+        assertThat(r.out()).isEqualTo("java " + DEFAULTS + " -jar " + jar + " --version\n");
     }
 
     @Test
