@@ -10,6 +10,7 @@ enum Target {
     IPTABLES(EnumSet.of(Platform.IPTABLES)),
     NFTABLES(EnumSet.of(Platform.NFTABLES)),
     PIX(EnumSet.of(Platform.PIX)),
+    ASA(EnumSet.of(Platform.ASA)),
     PF(EnumSet.of(Platform.PF)),
     ALL(EnumSet.allOf(Platform.class));
 

@@ -7,6 +7,7 @@ public enum Platform {
     IPTABLES("iptables", "Linux iptables"),
     NFTABLES("nftables", "Linux nftables"),
     PIX("pix", "Cisco PIX 7.x"),
+    ASA("asa", "Cisco ASA 8.3+"),
     PF("pf", "OpenBSD pf 4.7+");
 
     private final String id;

@@ -2,6 +2,7 @@ package org.portplan.engine;
 
 import org.portplan.core.Platform;
 import org.portplan.emit.Emitter;
+import org.portplan.emit.asa.AsaEmitter;
 import org.portplan.emit.iptables.IptablesEmitter;
 import org.portplan.emit.nftables.NftablesEmitter;
 import org.portplan.emit.pf.PfEmitter;
@@ -18,6 +19,7 @@ public final class Emitters {
             case IPTABLES -> new IptablesEmitter();
             case NFTABLES -> new NftablesEmitter();
             case PIX -> new PixEmitter();
+            case ASA -> new AsaEmitter();
             case PF -> new PfEmitter();
         };
     }

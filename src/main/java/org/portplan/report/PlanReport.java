@@ -141,6 +141,8 @@ public final class PlanReport {
                     + " no inspect h323 ras). The statics and access lists open every port below; an inspection engine"
                     + " rewriting SIP or H.323 messages and opening ports of its own on top of that is the usual cause of"
                     + " one-way audio.";
+            case ASA -> "SIP and H.323 inspection turned off in the global policy (no inspect sip, no inspect h323 h225,"
+                    + " no inspect h323 ras), as for PIX. The NAT rules and access lists open every port below.";
             case PF -> "none. pf has no SIP or H.323 helper; every port below is passed explicitly.";
         };
     }

@@ -93,7 +93,7 @@ class CliTest {
         assertThat(noOut.err()).contains("Missing required option: '--output=DIR'", "Try 'portplan compile --help'");
         ErrorCasesTest.Run target = run("compile", ALLWORX, "-o", tmp.toString(), "--target", "cisco");
         assertThat(target.code()).isEqualTo(2);
-        assertThat(target.err()).contains("Invalid value for option '--target': expected one of [IPTABLES, NFTABLES, PIX, PF, ALL]"
+        assertThat(target.err()).contains("Invalid value for option '--target': expected one of [IPTABLES, NFTABLES, PIX, ASA, PF, ALL]"
                 + " (case-insensitive) but was 'cisco'");
         ErrorCasesTest.Run missing = run("validate", "no/such/site.yaml");
         assertThat(missing.code()).isEqualTo(2);
