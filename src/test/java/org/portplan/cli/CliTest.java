@@ -66,6 +66,32 @@ class CliTest {
     }
 
     @Test
+    void targetAllWritesEveryPlatform() {
+        Path out = tmp.resolve("out");
+        assertThat(run("compile", ALLWORX, "-o", out.toString(), "--target", "all").code()).isZero();
+        for (String ext : List.of("iptables", "nftables", "pix", "asa", "pf")) {
+            assertThat(out.resolve("edge." + ext)).exists();
+        }
+    }
+
+    /** A site may name either new platform; compile then writes that dialect for the firewall. */
+    @Test
+    void siteMayNameNftablesOrAsa() throws Exception {
+        String site = Files.readString(Path.of(ALLWORX), StandardCharsets.UTF_8);
+        for (String platform : List.of("nftables", "asa")) {
+            Path dir = Files.createDirectories(tmp.resolve(platform));
+            Files.writeString(dir.resolve("site.yaml"), site.replace("platform: iptables", "platform: " + platform));
+            Files.copy(Path.of(ALLWORX).resolveSibling("site.lock"), dir.resolve("site.lock"));
+            Path out = dir.resolve("out");
+            ErrorCasesTest.Run r = run("compile", dir.resolve("site.yaml").toString(), "-o", out.toString(), "--locked");
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(out.resolve("edge." + platform)).exists();
+            assertThat(out.resolve("edge.iptables")).doesNotExist();
+            assertThat(Files.readString(out.resolve("plan.md"))).contains("Protocol helpers (SIP and H.323 ALGs): ");
+        }
+    }
+
+    @Test
     void strictTurnsWarningsIntoFailureAndWritesNothing() {
         Path out = tmp.resolve("out");
         ErrorCasesTest.Run r = run("compile", "examples/net2phone-pix/site.yaml", "-o", out.toString(), "--strict");
