@@ -8,7 +8,9 @@ import org.portplan.core.Platform;
 /** What {@code compile --target} selects: one platform for every firewall, or all platforms. */
 enum Target {
     IPTABLES(EnumSet.of(Platform.IPTABLES)),
+    NFTABLES(EnumSet.of(Platform.NFTABLES)),
     PIX(EnumSet.of(Platform.PIX)),
+    ASA(EnumSet.of(Platform.ASA)),
     PF(EnumSet.of(Platform.PF)),
     ALL(EnumSet.allOf(Platform.class));
 

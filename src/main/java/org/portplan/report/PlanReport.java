@@ -250,13 +250,15 @@ public final class PlanReport {
     /** What each dialect's rule file does about protocol helpers, and why. */
     private static String helpers(Platform p) {
         return switch (p) {
-            case IPTABLES -> "none. The rules attach no conntrack helper, and Linux attaches none by itself (automatic"
+            case IPTABLES, NFTABLES -> "none. The rules attach no conntrack helper, and Linux attaches none by itself (automatic"
                     + " assignment is off by default since 4.7 and gone since 6.0), so SIP and H.323 cross unmodified on"
                     + " exactly the ports below.";
             case PIX -> "SIP and H.323 inspection turned off in the global policy (no inspect sip, no inspect h323 h225,"
                     + " no inspect h323 ras). The statics and access lists open every port below; an inspection engine"
                     + " rewriting SIP or H.323 messages and opening ports of its own on top of that is the usual cause of"
                     + " one-way audio.";
+            case ASA -> "SIP and H.323 inspection turned off in the global policy (no inspect sip, no inspect h323 h225,"
+                    + " no inspect h323 ras), as for PIX. The NAT rules and access lists open every port below.";
             case PF -> "none. pf has no SIP or H.323 helper; every port below is passed explicitly.";
         };
     }

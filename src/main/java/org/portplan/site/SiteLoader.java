@@ -161,7 +161,7 @@ public final class SiteLoader {
             if (p.isEmpty()) {
                 diags.error(s.location(), ctx + ": unknown platform '" + s.text() + "'"
                         + Suggestions.hint(s.text(), Arrays.stream(Platform.values()).map(Platform::id).toList())
-                        + "; use iptables, pix or pf");
+                        + "; use " + Platform.choices());
             }
             return p;
         });

@@ -63,7 +63,7 @@ public final class ScaleBenchmark {
                 throw new IllegalStateException("benchmark site does not compile");
             }
             long bytes = r.value().get().files().values().stream().mapToLong(String::length).sum();
-            System.out.printf("round %d: %d devices, all three targets: %.0f ms, %d bytes of output%n",
+            System.out.printf("round %d: %d devices, all targets: %.0f ms, %d bytes of output%n",
                     round, devices, (t1 - t0) / 1e6, bytes);
         }
         Files.delete(file);

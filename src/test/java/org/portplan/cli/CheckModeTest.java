@@ -45,9 +45,11 @@ class CheckModeTest {
         assertThat(r.out().lines()).containsExactlyInAnyOrder(
                 "stale " + out.resolve("gw.pf"),
                 "missing " + out.resolve("plan.md"),
+                "extra " + out.resolve("gw.asa"),
                 "extra " + out.resolve("gw.iptables"),
+                "extra " + out.resolve("gw.nftables"),
                 "extra " + out.resolve("gw.pix"));
-        assertThat(r.err()).contains("portplan: 4 files out of date; run 'portplan compile' without --check to update them");
+        assertThat(r.err()).contains("portplan: 6 files out of date; run 'portplan compile' without --check to update them");
         assertThat(listing(tmp)).as("--check writes nothing").isEqualTo(before);
 
         // A site change that moves the lock is out of date too, though DIR may not be.

@@ -90,7 +90,7 @@ class CliConventionsTest {
             assertThat(run("compile", ALLWORX, "-o", out.resolve("b").toString(), "--target", "IPTABLES").code()).isZero();
             assertThat(out.resolve("a/edge.pix")).exists();
             assertThat(out.resolve("b/edge.iptables")).exists();
-            assertThat(run("help", "compile").out()).contains("iptables, pix, pf, all");
+            assertThat(run("help", "compile").out()).contains("iptables, nftables, pix, asa, pf, all");
         } finally {
             Locale.setDefault(saved);
         }
@@ -134,7 +134,7 @@ class CliConventionsTest {
         assertThat(bash.out()).startsWith("#!/usr/bin/env bash")
                 .contains("complete -F _complete_portplan", "bashcompinit")
                 .contains(COMMANDS)
-                .contains("(\"iptables\" \"pix\" \"pf\" \"all\")", "(\"text\" \"markdown\" \"json\")");
+                .contains("(\"iptables\" \"nftables\" \"pix\" \"asa\" \"pf\" \"all\")", "(\"text\" \"markdown\" \"json\")");
         assertThat(run("completion", "ZSH").out()).isEqualTo(bash.out());
         ErrorCasesTest.Run fish = run("completion", "fish");
         assertThat(fish.code()).isEqualTo(2);
@@ -157,7 +157,7 @@ class CliConventionsTest {
         Process p = new ProcessBuilder("/bin/bash", "-c", driver, "driver", script.toString()).redirectErrorStream(true).start();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(out.lines()).containsExactly("compile completion", "--target", "iptables pix pf all", "text markdown json");
+        assertThat(out.lines()).containsExactly("compile completion", "--target", "iptables nftables pix asa pf all", "text markdown json");
     }
 
     @Test

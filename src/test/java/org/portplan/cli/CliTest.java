@@ -66,6 +66,32 @@ class CliTest {
     }
 
     @Test
+    void targetAllWritesEveryPlatform() {
+        Path out = tmp.resolve("out");
+        assertThat(run("compile", ALLWORX, "-o", out.toString(), "--target", "all").code()).isZero();
+        for (String ext : List.of("iptables", "nftables", "pix", "asa", "pf")) {
+            assertThat(out.resolve("edge." + ext)).exists();
+        }
+    }
+
+    /** A site may name either new platform; compile then writes that dialect for the firewall. */
+    @Test
+    void siteMayNameNftablesOrAsa() throws Exception {
+        String site = Files.readString(Path.of(ALLWORX), StandardCharsets.UTF_8);
+        for (String platform : List.of("nftables", "asa")) {
+            Path dir = Files.createDirectories(tmp.resolve(platform));
+            Files.writeString(dir.resolve("site.yaml"), site.replace("platform: iptables", "platform: " + platform));
+            Files.copy(Path.of(ALLWORX).resolveSibling("site.lock"), dir.resolve("site.lock"));
+            Path out = dir.resolve("out");
+            ErrorCasesTest.Run r = run("compile", dir.resolve("site.yaml").toString(), "-o", out.toString(), "--locked");
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(out.resolve("edge." + platform)).exists();
+            assertThat(out.resolve("edge.iptables")).doesNotExist();
+            assertThat(Files.readString(out.resolve("plan.md"))).contains("Protocol helpers (SIP and H.323 ALGs): ");
+        }
+    }
+
+    @Test
     void strictTurnsWarningsIntoFailureAndWritesNothing() {
         Path out = tmp.resolve("out");
         ErrorCasesTest.Run r = run("compile", "examples/net2phone-pix/site.yaml", "-o", out.toString(), "--strict");
@@ -93,7 +119,7 @@ class CliTest {
         assertThat(noOut.err()).contains("Missing required option: '--output=DIR'", "Try 'portplan compile --help'");
         ErrorCasesTest.Run target = run("compile", ALLWORX, "-o", tmp.toString(), "--target", "cisco");
         assertThat(target.code()).isEqualTo(2);
-        assertThat(target.err()).contains("Invalid value for option '--target': expected one of [IPTABLES, PIX, PF, ALL]"
+        assertThat(target.err()).contains("Invalid value for option '--target': expected one of [IPTABLES, NFTABLES, PIX, ASA, PF, ALL]"
                 + " (case-insensitive) but was 'cisco'");
         ErrorCasesTest.Run missing = run("validate", "no/such/site.yaml");
         assertThat(missing.code()).isEqualTo(2);

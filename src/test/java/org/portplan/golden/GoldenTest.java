@@ -27,7 +27,7 @@ import org.portplan.report.PlanReport;
 
 /**
  * Golden files: every site under {@code src/test/resources/golden/cases/<case>/site.yaml} and
- * every {@code examples/<name>/site.yaml} is compiled for all three platforms, and each output
+ * every {@code examples/<name>/site.yaml} is compiled for every platform, and each output
  * (rule files, plan.md, plan.json, plan.txt, diagnostics.txt) must equal the file kept in the
  * case's {@code expected/} directory (examples: {@code golden/examples/<name>/}).
  *

@@ -154,9 +154,14 @@ final class Lab implements AutoCloseable {
         }
     }
 
-    /** Loads the rule file into the router with the given iptables-restore. */
-    void load(Path restore, String rules) throws IOException {
-        run(List.of(ip.toString(), "netns", "exec", router, restore.toString()), rules);
+    /**
+     * Loads the rule file into the router with {@code program} (iptables-restore, nft) and its
+     * {@code arguments}, the file on standard input.
+     */
+    void load(Path program, List<String> arguments, String rules) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(ip.toString(), "netns", "exec", router, program.toString()));
+        cmd.addAll(arguments);
+        run(cmd, rules);
     }
 
     /**

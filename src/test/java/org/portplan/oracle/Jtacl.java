@@ -18,7 +18,7 @@ import org.portplan.rules.FirewallPlan;
 import org.portplan.rules.Zone;
 
 /**
- * Runs jtacl on one rule file (pf or PIX) with every probe of a {@link org.portplan.netns.ProbeSet}
+ * Runs jtacl on one rule file (pf, PIX or ASA) with every probe of a {@link org.portplan.netns.ProbeSet}
  * in one command file, and reads back each probe's verdict: the deciding rule where the packet
  * enters, and jtacl's overall filtering and routing results.
  */
@@ -73,7 +73,7 @@ final class Jtacl {
             x.append("  <routing>\n    <route prefix=\"0.0.0.0/0\" nexthop=\"").append(layout.outsideHost())
                     .append("\" />\n  </routing>\n</equipment>\n");
             Files.writeString(equipment, x, StandardCharsets.UTF_8);
-        } else if (platform == Platform.PIX) {
+        } else if (platform == Platform.PIX || platform == Platform.ASA) {
             // The file holds what portplan configures; the interfaces and the default route are the
             // rest of the device's configuration, which jtacl needs to route probes.
             Path conf = dir.resolve("fw.pix");
@@ -90,7 +90,7 @@ final class Jtacl {
             Files.writeString(equipment, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<equipment>\n  <file filename=\""
                     + conf + "\" />\n</equipment>\n", StandardCharsets.UTF_8);
         } else {
-            throw new IllegalArgumentException("jtacl reads pf and PIX files, not " + platform);
+            throw new IllegalArgumentException("jtacl reads pf, PIX and ASA files, not " + platform);
         }
         String classname = platform == Platform.PF ? "fr.univrennes1.cri.jtacl.equipments.openbsd.PacketFilter"
                 : "fr.univrennes1.cri.jtacl.equipments.cisco.pix.Pix";
@@ -115,7 +115,8 @@ final class Jtacl {
         Path input = dir.resolve("probes.txt");
         Files.writeString(input, commands, StandardCharsets.US_ASCII);
         List<String> cmd = new ArrayList<>(Oracles.jtacl());
-        cmd.addAll(List.of("-f", topology.toString(), "-i", input.toString()));
+        // Configuration warnings (a line jtacl does not understand, an undefined group) are hidden by default.
+        cmd.addAll(List.of("-o", "config.level=WARNING", "-f", topology.toString(), "-i", input.toString()));
         Path log = dir.resolve("jtacl.out");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -125,6 +126,13 @@ final class Jtacl {
         String out = Files.readString(log, StandardCharsets.UTF_8);
         if (p.exitValue() != 0) {
             throw new IOException("jtacl exited " + p.exitValue() + ": " + excerpt(out));
+        }
+        // A line jtacl should have understood but did not, or a group the file never defines (which
+        // jtacl then matches as anything), would leave the verdicts meaningless.
+        for (String line : out.split("\n")) {
+            if (line.startsWith("[WARNING]")) {
+                throw new IOException("jtacl did not understand the file: " + line.substring("[WARNING]".length()).strip());
+            }
         }
         return parse(out, cases);
     }

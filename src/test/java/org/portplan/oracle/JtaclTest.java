@@ -26,8 +26,9 @@ import org.portplan.rules.Trace;
 import org.portplan.rules.Zone;
 
 /**
- * Every site's pf and PIX rules, read by jtacl (an independent parser and evaluator of both
- * dialects): each planned forward and flow passes at its first and last port, the ports beside
+ * Every site's pf, PIX and ASA rules, read by jtacl (an independent parser and evaluator of pf
+ * and of Cisco access lists; for ASA the file's statics are applied to the probes first, see
+ * {@link EngineCheck}): each planned forward and flow passes at its first and last port, the ports beside
  * each range and the hosts it does not name are stopped, a flow to "any" of a zone reaches no
  * other zone, and between every two zones a port no rule names is closed.
  */
@@ -38,7 +39,7 @@ class JtaclTest {
 
     static Stream<Arguments> scenarios() throws IOException {
         List<Arguments> out = new ArrayList<>();
-        for (Platform p : List.of(Platform.PF, Platform.PIX)) {
+        for (Platform p : List.of(Platform.PF, Platform.PIX, Platform.ASA)) {
             for (String site : Sites.all()) {
                 out.add(Arguments.of(p, site));
             }
@@ -68,7 +69,7 @@ class JtaclTest {
      * from two zones, written by each emitter and probed by jtacl.
      */
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = Platform.class, names = {"PF", "PIX"})
+    @EnumSource(value = Platform.class, names = {"PF", "PIX", "ASA"})
     void anyStaysInsideItsZone(Platform platform) throws Exception {
         Zone outside = new Zone(Zone.OUTSIDE, "eth0", Cidr.parse("192.0.2.2/28"));
         Zone inside = new Zone("inside", "eth1", Cidr.parse("10.1.0.1/24"));
