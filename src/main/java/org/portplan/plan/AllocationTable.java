@@ -41,6 +41,8 @@ public final class AllocationTable {
 
     private final Map<String, Map<String, Assignment>> byDevice;
     private final Map<String, Map<String, String>> servedBy;
+    private final List<Assignment> all;
+    private final Map<String, List<Assignment>> byFirewall;
 
     AllocationTable(Map<String, Map<String, Assignment>> byDevice, Map<String, Map<String, String>> servedBy) {
         Map<String, Map<String, Assignment>> copy = new LinkedHashMap<>();
@@ -49,6 +51,14 @@ public final class AllocationTable {
         Map<String, Map<String, String>> served = new LinkedHashMap<>();
         servedBy.forEach((d, pools) -> served.put(d, Collections.unmodifiableMap(new LinkedHashMap<>(pools))));
         this.servedBy = Collections.unmodifiableMap(served);
+        List<Assignment> list = new ArrayList<>();
+        Map<String, List<Assignment>> perFirewall = new LinkedHashMap<>();
+        this.byDevice.values().forEach(pools -> pools.values().forEach(a -> {
+            list.add(a);
+            perFirewall.computeIfAbsent(a.firewall(), k -> new ArrayList<>()).add(a);
+        }));
+        this.all = List.copyOf(list);
+        this.byFirewall = perFirewall;
     }
 
     /** The ports {@code pool} of {@code device} got, if it got any. */
@@ -58,9 +68,7 @@ public final class AllocationTable {
 
     /** Every assignment, devices in file order and pools in catalog order. */
     public List<Assignment> assignments() {
-        List<Assignment> out = new ArrayList<>();
-        byDevice.values().forEach(pools -> out.addAll(pools.values()));
-        return out;
+        return all;
     }
 
     /** The device that holds a once-per-address pool for {@code device}, which does without it. */
@@ -71,10 +79,7 @@ public final class AllocationTable {
     /** One row per pool and protocol of the devices behind {@code firewall}, for reports. */
     public List<Allocation> rows(String firewall) {
         List<Allocation> out = new ArrayList<>();
-        for (Assignment a : assignments()) {
-            if (!a.firewall().equals(firewall)) {
-                continue;
-            }
+        for (Assignment a : byFirewall.getOrDefault(firewall, List.of())) {
             for (Protocol p : a.protocols()) {
                 out.add(new Allocation(a.firewall(), a.device(), a.model(), a.pool(), p, a.ports(), a.deviceAddress(),
                         a.publicAddress(), a.kind()));

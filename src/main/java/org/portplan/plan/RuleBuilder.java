@@ -73,6 +73,7 @@ final class RuleBuilder {
     private final AllocationTable table;
     private final Diagnostics diags;
     private final Set<String> inRules = new HashSet<>();
+    private final Map<String, List<ResolvedDevice>> devicesByFirewall = new HashMap<>();
     private final List<Reachable> reachable = new ArrayList<>();
     private final Map<UndeclaredKey, Map<ResolvedDevice, Set<String>>> undeclared = new LinkedHashMap<>();
 
@@ -82,6 +83,7 @@ final class RuleBuilder {
         this.parties = parties;
         this.table = table;
         this.diags = diags;
+        resolved.devices().forEach(d -> devicesByFirewall.computeIfAbsent(d.device().firewall(), k -> new ArrayList<>()).add(d));
     }
 
     static Result build(Catalog catalog, ResolvedSite resolved, Parties parties, AllocationTable table,
@@ -379,8 +381,8 @@ final class RuleBuilder {
 
     /** Outbound NAT for the devices that need it, consecutive addresses behind one public address merged into one rule. */
     private List<SourceNat> sourceNats(Firewall fw, Map<String, Zone> zones, Set<ResolvedDevice> natted) {
-        List<ResolvedDevice> mine = resolved.devices().stream()
-                .filter(d -> natted.contains(d) && d.device().firewall().equals(fw.name())
+        List<ResolvedDevice> mine = devicesByFirewall.getOrDefault(fw.name(), List.of()).stream()
+                .filter(d -> natted.contains(d)
                         && !d.device().zone().equals(Firewall.OUTSIDE))
                 .sorted(Comparator.comparing((ResolvedDevice d) -> d.device().publicAddress())
                         .thenComparing(d -> d.device().address()))

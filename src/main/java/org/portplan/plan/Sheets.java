@@ -1,7 +1,6 @@
 package org.portplan.plan;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -34,8 +33,8 @@ import org.portplan.site.Interface;
  */
 final class Sheets {
 
-    /** The parties at one end of a flow as one firewall sees them, and the devices among them. */
-    private record End(List<Party> parties, Set<ResolvedDevice> devices) {
+    /** The parties at one end of a flow as one firewall sees them. */
+    private record End(List<Party> parties) {
     }
 
     /** One end of a flow that a model plays. */
@@ -55,10 +54,7 @@ final class Sheets {
         End of(String firewall, Side side) {
             return ends.computeIfAbsent(firewall, k -> new IdentityHashMap<>()).computeIfAbsent(side, k -> {
                 Flow f = side.flow();
-                List<Party> ps = side.from() ? parties.from(firewall, f, true) : parties.to(firewall, f, true);
-                Set<ResolvedDevice> ds = Collections.newSetFromMap(new IdentityHashMap<>());
-                ps.forEach(p -> ds.add(p.device()));
-                return new End(ps, ds);
+                return new End(side.from() ? parties.from(firewall, f, true) : parties.to(firewall, f, true));
             });
         }
 
@@ -169,10 +165,13 @@ final class Sheets {
         String fw = d.device().firewall();
         for (Side[] pair : sides.computeIfAbsent(d.model(), this::sides)) {
             Side mine = pair[0];
-            if (!ends.of(fw, mine).devices().contains(d)) {
+            Flow f = mine.flow();
+            // The device plays this end's role (sides are its model's); it takes part if the end
+            // admits its zone. Listing the end's parties instead would list every such device of
+            // the site, for every firewall.
+            if (!(mine.from() ? f.fromZone() : f.toZone()).admits(d.device().zone(), Firewall.OUTSIDE)) {
                 continue;
             }
-            Flow f = mine.flow();
             List<Party> others = ends.of(fw, pair[1]).parties().stream().filter(p -> p.device() != d).toList();
             if (!others.isEmpty()) {
                 on.add(f.id());

@@ -78,41 +78,42 @@ final class PlanDiagram {
     }
 
     private final StringBuilder out = new StringBuilder();
+    /** Every device's sheet by name, and each firewall's, found once rather than once per firewall. */
+    private final Map<String, DeviceSheet> sheets = new HashMap<>();
+    private final Map<String, List<DeviceSheet>> sheetsOf = new HashMap<>();
 
-    private PlanDiagram() {
+    private PlanDiagram(Plan plan) {
+        for (DeviceSheet s : plan.devices()) {
+            sheets.put(s.device(), s);
+            sheetsOf.computeIfAbsent(s.firewall(), k -> new java.util.ArrayList<>()).add(s);
+        }
     }
 
     /** The flowchart's Mermaid source, without the Markdown fence. */
     static String flowchart(Plan plan) {
-        PlanDiagram d = new PlanDiagram();
+        PlanDiagram d = new PlanDiagram(plan);
         d.out.append("flowchart LR\n");
         List<FirewallPlan> fws = plan.firewalls();
         for (int i = 0; i < fws.size(); i++) {
-            d.firewall(plan, fws.get(i), "f" + (i + 1));
+            d.firewall(fws.get(i), "f" + (i + 1));
         }
         return d.out.toString();
     }
 
-    private void firewall(Plan plan, FirewallPlan fw, String prefix) {
+    private void firewall(FirewallPlan fw, String prefix) {
         Map<String, Box> boxes = new LinkedHashMap<>();
         Map<String, Box> byAddress = new HashMap<>();
         Map<String, Box> byDevice = new HashMap<>();
-        Map<String, DeviceSheet> sheets = new HashMap<>();
-        plan.devices().forEach(s -> sheets.put(s.device(), s));
-        for (DeviceSheet s : plan.devices()) {
-            if (s.firewall().equals(fw.name())) {
-                Box b = box(boxes, prefix, "device " + s.zone() + " " + s.model(), s.zone(), true);
-                b.names.add(s.device());
-                b.kinds.add(s.model());
-                byDevice.put(s.device(), b);
-                byAddress.putIfAbsent(s.address().toString(), b);
-            }
+        List<DeviceSheet> mine = sheetsOf.getOrDefault(fw.name(), List.of());
+        for (DeviceSheet s : mine) {
+            Box b = box(boxes, prefix, "device " + s.zone() + " " + s.model(), s.zone(), true);
+            b.names.add(s.device());
+            b.kinds.add(s.model());
+            byDevice.put(s.device(), b);
+            byAddress.putIfAbsent(s.address().toString(), b);
         }
         // The parties the devices talk to, as this firewall sees them: peers, and devices behind other firewalls.
-        for (DeviceSheet s : plan.devices()) {
-            if (!s.firewall().equals(fw.name())) {
-                continue;
-            }
+        for (DeviceSheet s : mine) {
             for (DeviceSheet.Counterpart c : s.talksTo()) {
                 DeviceSheet remote = sheets.get(c.name());
                 boolean peer = c.kind() == DeviceSheet.Counterpart.Kind.PEER;
