@@ -3,25 +3,52 @@ package org.portplan.diag;
 import java.util.Comparator;
 import java.util.Objects;
 
-/** One message for the user, tied to the place in their input that caused it. */
-public record Diagnostic(Severity severity, Location location, String message) {
+/**
+ * One message for the user, tied to the place in their input that caused it, with the stable
+ * {@link Code} of its kind. {@code acknowledged}, when not null, is the reason the site gives
+ * for accepting this kind of warning ({@code acknowledge:}); such a warning does not fail
+ * {@code --strict}.
+ */
+public record Diagnostic(Severity severity, Code code, Location location, String message, String acknowledged) {
 
     public static final Comparator<Diagnostic> ORDER = Comparator
             .comparing((Diagnostic d) -> d.location() == null ? "" : d.location().file())
             .thenComparingInt(d -> d.location() == null ? 0 : d.location().line())
             .thenComparingInt(d -> d.location() == null ? 0 : d.location().column())
             .thenComparing(Diagnostic::severity)
-            .thenComparing(Diagnostic::message);
+            .thenComparing(Diagnostic::message)
+            .thenComparing(d -> d.code().id());
 
     public Diagnostic {
         Objects.requireNonNull(severity);
+        Objects.requireNonNull(code);
         message = printable(Objects.requireNonNull(message));
+        if (acknowledged != null && severity != Severity.WARNING) {
+            throw new IllegalArgumentException("only warnings are acknowledged");
+        }
     }
 
-    /** {@code FILE:LINE:COL: error: message}, or {@code portplan: error: message} without a place. */
+    public Diagnostic(Severity severity, Code code, Location location, String message) {
+        this(severity, code, location, message, null);
+    }
+
+    /** The same warning, accepted by the site for {@code reason}. */
+    public Diagnostic acknowledge(String reason) {
+        return new Diagnostic(severity, code, location, message, Objects.requireNonNull(reason));
+    }
+
+    public boolean isAcknowledged() {
+        return acknowledged != null;
+    }
+
+    /**
+     * {@code FILE:LINE:COL: error: message [PP301]}, or {@code portplan: error: ...} without a
+     * place; an acknowledged warning says so and why.
+     */
     public String format() {
         String where = location == null ? "portplan" : printable(location.toString());
-        return where + ": " + severity.label() + ": " + message;
+        return where + ": " + severity.label() + ": " + message + " [" + code.id()
+                + (acknowledged == null ? "" : ", acknowledged: " + printable(acknowledged)) + "]";
     }
 
     /**

@@ -16,35 +16,62 @@ public final class Diagnostics {
 
     private final TreeSet<Diagnostic> items = new TreeSet<>(Diagnostic.ORDER);
     private int keptErrors;
+    private int keptWarnings;
     private int droppedErrors;
     private int droppedWarnings;
 
-    public void error(Location at, String message) {
-        add(new Diagnostic(Severity.ERROR, at, message));
+    public void error(Code code, Location at, String message) {
+        add(new Diagnostic(Severity.ERROR, code, at, message));
     }
 
-    public void warning(Location at, String message) {
-        add(new Diagnostic(Severity.WARNING, at, message));
+    public void warning(Code code, Location at, String message) {
+        add(new Diagnostic(Severity.WARNING, code, at, message));
     }
 
     /** Something the user should know that is no problem (a lock entry released). */
+    public void note(Code code, Location at, String message) {
+        add(new Diagnostic(Severity.NOTE, code, at, message));
+    }
+
+    /** @deprecated every diagnostic gets a {@link Code}; use {@link #error(Code, Location, String)}. */
+    @Deprecated
+    public void error(Location at, String message) {
+        error(Code.UNCLASSIFIED, at, message);
+    }
+
+    /** @deprecated every diagnostic gets a {@link Code}; use {@link #warning(Code, Location, String)}. */
+    @Deprecated
+    public void warning(Location at, String message) {
+        warning(Code.UNCLASSIFIED, at, message);
+    }
+
+    /** @deprecated every diagnostic gets a {@link Code}; use {@link #note(Code, Location, String)}. */
+    @Deprecated
     public void note(Location at, String message) {
-        items.add(new Diagnostic(Severity.NOTE, at, message));
+        note(Code.UNCLASSIFIED, at, message);
     }
 
     public void add(Diagnostic d) {
         if (!items.add(d)) {
             return;
         }
-        keptErrors += d.severity() == Severity.ERROR ? 1 : 0;
+        count(d, 1);
         if (items.size() > KEPT) {
             Diagnostic last = items.pollLast();
+            count(last, -1);
             if (last.severity() == Severity.ERROR) {
-                keptErrors--;
                 droppedErrors++;
-            } else {
+            } else if (last.severity() == Severity.WARNING && !last.isAcknowledged()) {
                 droppedWarnings++;
             }
+        }
+    }
+
+    private void count(Diagnostic d, int by) {
+        if (d.severity() == Severity.ERROR) {
+            keptErrors += by;
+        } else if (d.severity() == Severity.WARNING && !d.isAcknowledged()) {
+            keptWarnings += by;
         }
     }
 
@@ -58,8 +85,9 @@ public final class Diagnostics {
         return errorCount() > 0;
     }
 
+    /** Whether there are warnings the site has not acknowledged (what {@code --strict} fails on). */
     public boolean hasWarnings() {
-        return items.size() > keptErrors || droppedWarnings > 0;
+        return keptWarnings > 0 || droppedWarnings > 0;
     }
 
     public int errorCount() {
