@@ -16,8 +16,13 @@ final class CatalogOption {
             description = "Read the device catalog from DIR (*.yaml) instead of the catalog built into portplan.")
     Path dir;
 
-    /** The catalog; on failure prints why and throws {@link Exit}. */
+    /** The catalog; on failure prints why as text and throws {@link Exit}. */
     Catalog load(PrintWriter err) {
+        return load(err, new DiagnosticsOption());
+    }
+
+    /** The catalog; on failure prints why, in the chosen diagnostics format, and throws {@link Exit}. */
+    Catalog load(PrintWriter err, DiagnosticsOption diagnostics) {
         Result<Catalog> r;
         try {
             r = Engine.loadCatalog(Optional.ofNullable(dir));
@@ -25,7 +30,7 @@ final class CatalogOption {
             throw Reporting.usage(err, e.getMessage());
         }
         if (!r.ok()) {
-            Reporting.print(r.diagnostics(), err);
+            diagnostics.print(r.diagnostics(), err);
             throw new Exit(ExitCode.INVALID);
         }
         return r.value().get();

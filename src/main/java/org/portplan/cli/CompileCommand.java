@@ -61,6 +61,9 @@ final class CompileCommand implements Callable<Integer> {
     CatalogOption catalog;
 
     @Mixin
+    DiagnosticsOption diagnostics;
+
+    @Mixin
     LockOption lock;
 
     @Override
@@ -75,7 +78,7 @@ final class CompileCommand implements Callable<Integer> {
         if (!check) {
             recover(writer, err);
         }
-        Catalog cat = catalog.load(err);
+        Catalog cat = catalog.load(err, diagnostics);
         LockOptions locking = lock.options(repack);
         Result<Outputs> r;
         try {
@@ -86,7 +89,7 @@ final class CompileCommand implements Callable<Integer> {
         if (r.ok() && locked) {
             r.diagnostics().addAll(Engine.lockedProblems(r.value().get().plan(), locking.file(site)));
         }
-        Reporting.print(r.diagnostics(), err);
+        diagnostics.print(r.diagnostics(), err);
         if (!r.ok() || Reporting.failed(r.diagnostics(), strict)) {
             if (r.ok()) {
                 err.println("portplan: warnings treated as errors (--strict); nothing written");

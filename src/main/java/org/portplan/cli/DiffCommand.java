@@ -53,6 +53,9 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     CatalogOption catalog;
 
+    @Mixin
+    DiagnosticsOption diagnostics;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -63,7 +66,7 @@ final class DiffCommand implements Callable<Integer> {
         if (rev != null && sites.size() != 1) {
             throw Reporting.usage(err, "with --rev, diff takes one SITE (compared with itself at " + rev + ")");
         }
-        Catalog cat = catalog.load(err);
+        Catalog cat = catalog.load(err, diagnostics);
         Result<PlanDiff> r;
         try {
             Path now = sites.get(sites.size() - 1);
@@ -75,7 +78,7 @@ final class DiffCommand implements Callable<Integer> {
         } catch (InputException e) {
             throw Reporting.usage(err, e.getMessage());
         }
-        Reporting.print(r.diagnostics(), err);
+        diagnostics.print(r.diagnostics(), err);
         if (!r.ok()) {
             return ExitCode.INVALID.code();
         }

@@ -40,27 +40,30 @@ final class PlanCommand implements Callable<Integer> {
     CatalogOption catalog;
 
     @Mixin
+    DiagnosticsOption diagnostics;
+
+    @Mixin
     LockOption lock;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Catalog cat = catalog.load(err);
+        Catalog cat = catalog.load(err, diagnostics);
         Result<Plan> r;
         try {
             r = Engine.plan(cat, site, lock.options(repack));
         } catch (InputException e) {
             throw Reporting.usage(err, e.getMessage());
         }
-        Reporting.print(r.diagnostics(), err);
+        diagnostics.print(r.diagnostics(), err);
         if (!r.ok()) {
             return ExitCode.INVALID.code();
         }
         Plan plan = r.value().get();
         out.print(switch (format) {
-            case TEXT -> PlanReport.text(plan);
-            case MARKDOWN -> PlanReport.markdown(plan);
+            case TEXT -> PlanReport.text(plan, r.diagnostics().acknowledged());
+            case MARKDOWN -> PlanReport.markdown(plan, r.diagnostics().acknowledged());
             case JSON -> PlanJson.write(plan);
         });
         out.flush();

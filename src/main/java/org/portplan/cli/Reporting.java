@@ -10,21 +10,6 @@ final class Reporting {
     private Reporting() {
     }
 
-    static void print(Diagnostics diags, PrintWriter err) {
-        for (Diagnostic d : diags.sorted()) {
-            err.println(d.format());
-        }
-        if (diags.dropped() > 0) {
-            err.println("portplan: " + diags.dropped() + " more diagnostics not shown (limit: diagnostics printed, "
-                    + Diagnostics.KEPT + ")");
-        }
-        int errors = diags.errorCount();
-        if (errors > 0) {
-            err.println("portplan: " + errors + " error" + (errors == 1 ? "" : "s"));
-        }
-        err.flush();
-    }
-
     static boolean failed(Diagnostics diags, boolean strict) {
         return diags.hasErrors() || (strict && diags.hasWarnings());
     }

@@ -40,6 +40,9 @@ final class ValidateCommand implements Callable<Integer> {
     CatalogOption catalog;
 
     @Mixin
+    DiagnosticsOption diagnostics;
+
+    @Mixin
     LockOption lock;
 
     @Override
@@ -49,7 +52,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (lock.file != null && sites.size() > 1) {
             throw Reporting.usage(err, "--lock names one lock file, but " + sites.size() + " sites are given");
         }
-        Catalog cat = catalog.load(err);
+        Catalog cat = catalog.load(err, diagnostics);
         Diagnostics all = new Diagnostics();
         boolean usage = false;
         for (Path site : sites) {
@@ -65,7 +68,7 @@ final class ValidateCommand implements Callable<Integer> {
                 usage = true;
             }
         }
-        Reporting.print(all, err);
+        diagnostics.print(all, err);
         if (usage) {
             return ExitCode.USAGE.code();
         }

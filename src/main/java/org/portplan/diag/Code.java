@@ -9,7 +9,14 @@ public enum Code {
 
     /** Diagnostics not yet given a code of their own (to be removed once every call site has one). */
     UNCLASSIFIED("PP000", "unclassified", "A problem without a code of its own",
-            "Report it: every diagnostic should have a stable code.");
+            "Report it: every diagnostic should have a stable code."),
+
+    ACKNOWLEDGE_UNKNOWN_CODE("PP298", "acknowledge-unknown-code", "'acknowledge' names no diagnostic code, or gives no reason",
+            "Each key of 'acknowledge' is a code printed at the end of a warning ([PP601]) and its value the reason"
+                    + " the site accepts that warning. Fix the code or add the reason."),
+    ACKNOWLEDGE_UNUSED("PP299", "acknowledge-unused", "An acknowledgement matches no warning of the site",
+            "The site acknowledges a code that none of its warnings has (any more), or that only errors have:"
+                    + " errors cannot be acknowledged. Remove the entry, so that a new warning of that kind is seen.");
 
     private final String id;
     private final String slug;

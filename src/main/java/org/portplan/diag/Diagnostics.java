@@ -75,6 +75,37 @@ public final class Diagnostics {
         }
     }
 
+    /**
+     * Marks the warnings whose code {@code reasons} names as acknowledged, for that reason; returns
+     * the codes that matched a warning.
+     */
+    public java.util.Set<Code> acknowledge(java.util.Map<Code, String> reasons) {
+        java.util.Set<Code> used = java.util.EnumSet.noneOf(Code.class);
+        List<Diagnostic> replaced = new ArrayList<>();
+        for (Diagnostic d : items) {
+            String reason = reasons.get(d.code());
+            if (reason != null && d.severity() == Severity.WARNING) {
+                used.add(d.code());
+                if (!d.isAcknowledged()) {
+                    replaced.add(d);
+                }
+            }
+        }
+        for (Diagnostic d : replaced) {
+            items.remove(d);
+            count(d, -1);
+            Diagnostic ack = d.acknowledge(reasons.get(d.code()));
+            items.add(ack);
+            count(ack, 1);
+        }
+        return used;
+    }
+
+    /** The acknowledged warnings, in order. */
+    public List<Diagnostic> acknowledged() {
+        return items.stream().filter(Diagnostic::isAcknowledged).toList();
+    }
+
     public void addAll(Diagnostics other) {
         other.items.forEach(this::add);
         droppedErrors += other.droppedErrors;

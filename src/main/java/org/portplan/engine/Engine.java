@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.portplan.catalog.SourceText;
 import org.portplan.core.Platform;
 import org.portplan.diag.Diagnostics;
 import org.portplan.diag.Location;
+import org.portplan.diag.Code;
 import org.portplan.diff.Differ;
 import org.portplan.diff.PlanDiff;
 import org.portplan.emit.Emission;
@@ -25,6 +27,7 @@ import org.portplan.rules.FirewallPlan;
 import org.portplan.plan.Plan;
 import org.portplan.plan.Planner;
 import org.portplan.report.PlanReport;
+import org.portplan.site.Acknowledgement;
 import org.portplan.site.Site;
 import org.portplan.site.SiteLoader;
 
@@ -90,7 +93,29 @@ public final class Engine {
         // A partial site still goes through the catalog checks, so one run reports everything it can.
         Optional<Site> site = SiteLoader.load(version.name(), text.get(), diags);
         Optional<Plan> plan = site.flatMap(s -> Planner.plan(catalog, s, repack ? Lock.EMPTY : locked, locked, diags));
+        plan.ifPresent(p -> diags.acknowledge(reasons(p.acknowledgements())));
         return new Result<>(diags.hasErrors() ? Optional.empty() : plan, diags);
+    }
+
+    private static Map<Code, String> reasons(List<Acknowledgement> acknowledgements) {
+        Map<Code, String> out = new EnumMap<>(Code.class);
+        acknowledgements.forEach(a -> out.put(a.code(), a.reason()));
+        return out;
+    }
+
+    /**
+     * Acknowledges the warnings the site accepts (all of them known once the rule files are
+     * written) and warns about acknowledgements that match none, so that stale ones are noticed.
+     */
+    private static void acknowledge(Plan plan, Diagnostics diags) {
+        Set<Code> used = diags.acknowledge(reasons(plan.acknowledgements()));
+        for (Acknowledgement a : plan.acknowledgements()) {
+            if (!used.contains(a.code())) {
+                diags.warning(Code.ACKNOWLEDGE_UNUSED, a.location(), "'acknowledge' names " + a.code().id() + " ("
+                        + a.code().slug() + "), but no warning of this site has that code"
+                        + "; remove it, so that a new warning of that kind is not hidden (errors cannot be acknowledged)");
+            }
+        }
     }
 
     /**
@@ -194,7 +219,8 @@ public final class Engine {
                 e.warnings().forEach(w -> diags.warning(siteLocation, w));
             }
         }
-        files.put("plan.md", PlanReport.markdown(plan));
+        acknowledge(plan, diags);
+        files.put("plan.md", PlanReport.markdown(plan, diags.acknowledged()));
         return new Result<>(Optional.of(new Outputs(plan, files)), diags);
     }
 

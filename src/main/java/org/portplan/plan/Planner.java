@@ -59,7 +59,8 @@ public final class Planner {
         // Last, so that a moved range's warning can name the settings the device's sheet gives.
         List<LockChange> changes = LockUpdate.changes(previous, table, resolved, allocated.lockRefused(), sheets, diags);
         return Optional.of(new Plan(site.name(), site.file(), site.features().stream().map(Located::value).toList(),
-                table, rules.firewalls(), rules.reachable(), sheets, LockUpdate.lockOf(table), changes));
+                table, rules.firewalls(), rules.reachable(), sheets, LockUpdate.lockOf(table), changes,
+                site.acknowledge()));
     }
 
     private static void warnUnused(ResolvedSite resolved, Set<String> inRules, Diagnostics diags) {

@@ -11,14 +11,15 @@ import org.portplan.diag.Located;
 /**
  * A site as the administrator described it: firewalls, devices (expanded and placed in
  * zones), peers, the catalog options it chooses (features, included and excluded flows), and
- * the peers it allows to administer devices from the outside zone ({@code remoteAdmin}).
+ * the peers it allows to administer devices from the outside zone ({@code remoteAdmin}), and the
+ * kinds of warnings it accepts ({@code acknowledge}).
  * {@code unplaced} are device entries that have errors of their own (an address, a
  * firewall): they are not planned, but their model, params and ports are still checked
  * against the catalog so that one run reports every error.
  */
 public record Site(String name, String file, List<Firewall> firewalls, List<Device> devices, List<Peer> peers,
                    List<Located<String>> features, List<Located<String>> include, List<Located<String>> exclude,
-                   List<Located<String>> remoteAdmin, List<Unplaced> unplaced) {
+                   List<Located<String>> remoteAdmin, List<Acknowledgement> acknowledge, List<Unplaced> unplaced) {
 
     /** A device entry with errors that keep it out of the plan; what the catalog checks need of it. */
     public record Unplaced(String name, Located<String> model, Map<String, Located<String>> params,
@@ -38,6 +39,7 @@ public record Site(String name, String file, List<Firewall> firewalls, List<Devi
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
         remoteAdmin = List.copyOf(remoteAdmin);
+        acknowledge = List.copyOf(acknowledge);
     }
 
     public Optional<Peer> peer(String name) {

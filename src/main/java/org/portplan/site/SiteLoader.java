@@ -12,6 +12,7 @@ import org.portplan.core.Cidr;
 import org.portplan.core.Ipv4;
 import org.portplan.core.Platform;
 import org.portplan.core.PortRange;
+import org.portplan.diag.Code;
 import org.portplan.diag.Diagnostics;
 import org.portplan.diag.Located;
 import org.portplan.diag.Location;
@@ -31,7 +32,7 @@ public final class SiteLoader {
 
     // The keys each part accepts; package-visible because a test checks the JSON schema names exactly these.
     static final Set<String> SITE_KEYS = Set.of("site", "description", "firewalls", "devices", "peers",
-            "features", "include", "exclude", "remote-admin");
+            "features", "include", "exclude", "remote-admin", "acknowledge");
     static final Set<String> FIREWALL_KEYS = Set.of("platform", "interfaces", "public-addresses");
     static final Set<String> INTERFACE_KEYS = Set.of("name", "address");
     static final Set<String> DEVICE_KEYS = Set.of("model", "address", "count", "public-address", "firewall",
@@ -104,8 +105,31 @@ public final class SiteLoader {
         List<Located<String>> include = names(f, "include");
         List<Located<String>> exclude = names(f, "exclude");
         List<Located<String>> remoteAdmin = names(f, "remote-admin");
+        List<Acknowledgement> acknowledge = acknowledgements(f);
         return Optional.of(new Site(name.orElse("unnamed"), file, firewalls, devices, peers, features, include, exclude,
-                remoteAdmin, unplaced));
+                remoteAdmin, acknowledge, unplaced));
+    }
+
+    /** {@code acknowledge:}: diagnostic codes of warnings the site accepts, each with a reason. */
+    private List<Acknowledgement> acknowledgements(Fields f) {
+        List<Acknowledgement> out = new ArrayList<>();
+        f.mapping("acknowledge", false).ifPresent(m -> m.entries().forEach(e -> {
+            Optional<Code> code = Code.byId(e.name());
+            if (code.isEmpty()) {
+                diags.error(Code.ACKNOWLEDGE_UNKNOWN_CODE, e.key().location(), "'acknowledge' names unknown diagnostic code '"
+                        + e.name() + "'; the codes are the [PPnnn] at the end of each diagnostic (docs/ci.md lists them)");
+                return;
+            }
+            Fields.scalar(e.value(), diags, "'acknowledge' " + e.name()).ifPresent(reason -> {
+                if (reason.text().isBlank()) {
+                    diags.error(Code.ACKNOWLEDGE_UNKNOWN_CODE, reason.location(), "'acknowledge' " + e.name()
+                            + " needs a reason: say why the site accepts these warnings");
+                } else {
+                    out.add(new Acknowledgement(code.get(), reason.text().strip(), e.key().location()));
+                }
+            });
+        }));
+        return out;
     }
 
     private List<Located<String>> names(Fields f, String key) {

@@ -9,7 +9,7 @@ class DiagnosticsTest {
 
     @Test
     void controlCharactersInMessagesAndFileNamesAreEscaped() {
-        Diagnostic d = new Diagnostic(Severity.ERROR, new Location("a\nb.yaml", 3, 4),
+        Diagnostic d = new Diagnostic(Severity.ERROR, Code.UNCLASSIFIED, new Location("a\nb.yaml", 3, 4),
                 "param 'x\nsite.yaml:1:1: warning: forged' \u001b[2J\t\u202Eevil\u0085 \ud800");
         assertThat(d.format()).isEqualTo("a\\nb.yaml:3:4: error: param 'x\\nsite.yaml:1:1: warning: forged' \\u001B[2J\\t"
                 + "\\u202Eevil\\u0085 \\uD800");
