@@ -278,7 +278,7 @@ public enum Code {
             "Every 'source' cites a document defined under some file's 'documents'. Fix the id, or define the"
                     + " document."),
     UNKNOWN_CATALOG_ROLE("PP705", "unknown-catalog-role", Severity.ERROR, "A flow or setting naming an unknown role",
-            "A flow's 'from' and 'to' and a setting's {peer.ROLE} placeholders name roles or models of the catalog."
+            "A flow's 'from' and 'to' and a setting's {role:ROLE} placeholders name roles or models of the catalog."
                     + " Use the suggested name, or define the role."),
     ROLE_WITHOUT_MODEL("PP706", "role-without-model", Severity.ERROR, "A pool asked of a role no model plays",
             "Pool names belong to models, and no model plays this role, so it has no pools. Name ports instead, or"
