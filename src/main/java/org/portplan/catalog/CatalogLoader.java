@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.portplan.core.PortRange;
 import org.portplan.core.Protocol;
+import org.portplan.diag.Code;
 import org.portplan.diag.Diagnostics;
 import org.portplan.diag.Location;
 import org.portplan.diag.Suggestions;
@@ -93,7 +94,7 @@ public final class CatalogLoader {
             root.ifPresentOrElse(loader::readFile, () -> loader.incomplete = true);
         }
         if (files.isEmpty()) {
-            local.error(null, "the catalog has no *.yaml files");
+            local.error(Code.EMPTY_CATALOG, null, "the catalog has no *.yaml files");
         }
         Catalog catalog = new Catalog(loader.documents, loader.roles, loader.features, loader.models, loader.flows);
         loader.crossCheck(catalog);
@@ -162,7 +163,8 @@ public final class CatalogLoader {
         String key = kind + " " + e.name();
         Location previous = definedAt.putIfAbsent(key, e.key().location());
         if (previous != null) {
-            diags.error(e.key().location(), kind + " '" + e.name() + "' is already defined at " + previous);
+            diags.error(Code.DUPLICATE_DEFINITION, e.key().location(),
+                    kind + " '" + e.name() + "' is already defined at " + previous);
             return false;
         }
         return Fields.name(e.key(), diags, kind + " id").isPresent();
@@ -190,7 +192,8 @@ public final class CatalogLoader {
                     .orElse(Undeclared.NOBODY);
             boolean management = f.scalar("management", false).map(s -> {
                 if (!s.text().equals("true") && !s.text().equals("false")) {
-                    diags.error(s.location(), "role '" + e.name() + "': management must be true or false, found '" + s.text() + "'");
+                    diags.error(Code.INVALID_CHOICE, s.location(),
+                            "role '" + e.name() + "': management must be true or false, found '" + s.text() + "'");
                 }
                 return s.text().equals("true");
             }).orElse(false);
@@ -218,7 +221,8 @@ public final class CatalogLoader {
             Optional<SipAlg.Stance> s = SipAlg.Stance.byId(w.text());
             if (s.isEmpty()) {
                 List<String> ids = java.util.Arrays.stream(SipAlg.Stance.values()).map(SipAlg.Stance::id).toList();
-                diags.error(w.location(), "sip-alg wants must be one of " + String.join(", ", ids) + ", found '"
+                diags.error(Code.INVALID_CHOICE, w.location(),
+                        "sip-alg wants must be one of " + String.join(", ", ids) + ", found '"
                         + w.text() + "'" + Suggestions.hint(w.text(), ids));
             }
             return s;
@@ -238,7 +242,7 @@ public final class CatalogLoader {
         }
         Fields f = of.get();
         if (vendor == null) {
-            diags.error(e.key().location(), ctx + " is in a catalog file without a 'vendor' key");
+            diags.error(Code.MODEL_WITHOUT_VENDOR, e.key().location(), ctx + " is in a catalog file without a 'vendor' key");
         }
         Optional<String> title = f.string("title", true);
         Optional<Citation> source = f.required("source").flatMap(this::citation);
@@ -264,7 +268,8 @@ public final class CatalogLoader {
                     Optional<String> text = inf.string("text", true);
                     Optional<Citation> c = inf.required("source").flatMap(this::citation);
                     Instruction.Kind kind = inf.scalar("kind", false).map(k -> Instruction.Kind.byId(k.text()).orElseGet(() -> {
-                        diags.error(k.location(), ctx + " instruction: kind must be note or advice, found '" + k.text() + "'"
+                        diags.error(Code.INVALID_CHOICE, k.location(),
+                                ctx + " instruction: kind must be note or advice, found '" + k.text() + "'"
                                 + Suggestions.hint(k.text(), List.of("note", "advice")));
                         return Instruction.Kind.NOTE;
                     })).orElse(Instruction.Kind.NOTE);
@@ -298,15 +303,16 @@ public final class CatalogLoader {
         Long max = f.integer("max", false, 0, Integer.MAX_VALUE).map(Integer::longValue).orElse(null);
         Optional<ScalarNode> def = f.scalar("default", false);
         if (!choices.isEmpty() && (min != null || max != null)) {
-            diags.error(f.node().location(), pctx + " has choices, so it cannot also have min or max");
+            diags.error(Code.INVALID_PARAM, f.node().location(), pctx + " has choices, so it cannot also have min or max");
         }
         if (choices.isEmpty() && (min == null || max == null)) {
-            diags.error(f.node().location(), pctx + " needs 'min' and 'max' (or a list of 'choices')");
+            diags.error(Code.INVALID_PARAM, f.node().location(), pctx + " needs 'min' and 'max' (or a list of 'choices')");
         }
         if (def.isPresent()) {
             String d = def.get().text();
             if (!choices.isEmpty() && !choices.contains(d)) {
-                diags.error(def.get().location(), pctx + " default '" + d + "' is not one of its choices " + choices);
+                diags.error(Code.INVALID_PARAM, def.get().location(),
+                        pctx + " default '" + d + "' is not one of its choices " + choices);
             } else if (choices.isEmpty() && min != null && max != null) {
                 Fields.integer(def.get(), diags, pctx + " default", min, max);
             }
@@ -336,9 +342,11 @@ public final class CatalogLoader {
                 sf.listOrScalar("variants", false).ifPresent(vs -> Fields.scalars(vs, diags, ctx + " setting variant")
                         .forEach(v -> {
                             if (selector == null) {
-                                diags.error(v.location(), ctx + ": a setting's 'variants' needs a pool picked 'by' a param");
+                                diags.error(Code.INVALID_VARIANTS, v.location(),
+                                        ctx + ": a setting's 'variants' needs a pool picked 'by' a param");
                             } else if (!params.get(selector).choices().contains(v.text())) {
-                                diags.error(v.location(), ctx + ": '" + v.text() + "' is not a choice of '" + selector + "'"
+                                diags.error(Code.INVALID_VARIANTS, v.location(),
+                                        ctx + ": '" + v.text() + "' is not a choice of '" + selector + "'"
                                         + Suggestions.hint(v.text(), params.get(selector).choices()));
                             } else {
                                 variants.add(v.text());
@@ -360,7 +368,8 @@ public final class CatalogLoader {
         List<ScalarNode> names = new ArrayList<>();
         f.listOrScalar("when", false).ifPresent(items -> names.addAll(Fields.scalars(items, diags, ctx + " 'when'")));
         if (f.get("when").isPresent() && names.isEmpty()) {
-            diags.error(f.get("when").get().location(), ctx + ": 'when' is empty; name a feature or a flow, or leave it out");
+            diags.error(Code.EMPTY_LIST, f.get("when").get().location(),
+                    ctx + ": 'when' is empty; name a feature or a flow, or leave it out");
         }
         conditions.add(new Condition(ctx, model, List.copyOf(roles), names));
         return names.stream().map(ScalarNode::text).toList();
@@ -393,13 +402,14 @@ public final class CatalogLoader {
         boolean fixed = f.get("port").isPresent();
         boolean allocatable = f.get("default").isPresent() || f.get("by").isPresent();
         if (fixed == allocatable) {
-            diags.error(f.node().location(), pctx + " needs either 'port' (a fixed port or range) or 'default'"
+            diags.error(Code.INVALID_POOL, f.node().location(),
+                    pctx + " needs either 'port' (a fixed port or range) or 'default'"
                     + " (an allocatable range), not " + (fixed ? "both" : "neither"));
             return Optional.empty();
         }
         if (fixed) {
             for (String k : List.of("bounds", "size", "align", "max-size", "by", "variants")) {
-                f.entry(k).ifPresent(en -> diags.error(en.key().location(),
+                f.entry(k).ifPresent(en -> diags.error(Code.INVALID_POOL, en.key().location(),
                         pctx + " has a fixed 'port', so '" + k + "' does not apply"));
             }
             Optional<PortRange> ports = f.scalar("port", true).flatMap(s -> range(s, pctx + " port"));
@@ -410,7 +420,7 @@ public final class CatalogLoader {
             return Optional.of(group.<PoolKind>map(g -> new PoolKind.PerAddress(ports.get(), g))
                     .orElse(new PoolKind.Fixed(ports.get())));
         }
-        f.entry("once-per-address").ifPresent(en -> diags.error(en.key().location(),
+        f.entry("once-per-address").ifPresent(en -> diags.error(Code.INVALID_POOL, en.key().location(),
                 pctx + ": 'once-per-address' applies to fixed ports only"));
         int align = f.integer("align", false, 1, 1024).orElse(1);
         int maxSize = f.integer("max-size", false, 1, PortRange.MAX).orElse(0);
@@ -421,31 +431,35 @@ public final class CatalogLoader {
                 for (String p : size.params()) {
                     Param param = params.get(p);
                     if (param == null) {
-                        diags.error(sizeNode.location(), pctx + " size uses unknown param '" + p + "'"
+                        diags.error(Code.INVALID_SIZE_FORMULA, sizeNode.location(),
+                                pctx + " size uses unknown param '" + p + "'"
                                 + Suggestions.hint(p, params.keySet()));
                     } else if (param.isChoice()) {
-                        diags.error(sizeNode.location(), pctx + " size uses '" + p + "', which is a choice, not a number");
+                        diags.error(Code.INVALID_SIZE_FORMULA, sizeNode.location(),
+                                pctx + " size uses '" + p + "', which is a choice, not a number");
                     }
                 }
                 sizes.add(size);
             } catch (IllegalArgumentException ex) {
-                diags.error(sizeNode.location(), pctx + ": " + ex.getMessage());
+                diags.error(Code.INVALID_SIZE_FORMULA, sizeNode.location(), pctx + ": " + ex.getMessage());
             }
         }));
         Optional<ScalarNode> by = f.scalar("by", false);
         if (by.isEmpty()) {
-            f.entry("variants").ifPresent(en -> diags.error(en.key().location(), pctx + ": 'variants' needs 'by'"));
+            f.entry("variants").ifPresent(en -> diags.error(Code.INVALID_VARIANTS, en.key().location(),
+                    pctx + ": 'variants' needs 'by'"));
             Optional<PoolKind.Window> w = window(f, pctx);
             return w.flatMap(win -> allocatable(f, pctx, new PoolKind.Allocatable(win, null, Map.of(), sizes, align, maxSize)));
         }
         for (String k : List.of("default", "bounds")) {
-            f.entry(k).ifPresent(en -> diags.error(en.key().location(),
+            f.entry(k).ifPresent(en -> diags.error(Code.INVALID_VARIANTS, en.key().location(),
                     pctx + " picks its range 'by' a param, so '" + k + "' belongs inside each variant"));
         }
         String selector = by.get().text();
         Param sel = params.get(selector);
         if (sel == null || !sel.isChoice()) {
-            diags.error(by.get().location(), pctx + " 'by' must name a choice param of the model, found '" + selector + "'"
+            diags.error(Code.INVALID_VARIANTS, by.get().location(),
+                    pctx + " 'by' must name a choice param of the model, found '" + selector + "'"
                     + Suggestions.hint(selector, params.keySet()));
             return Optional.empty();
         }
@@ -456,7 +470,8 @@ public final class CatalogLoader {
         Map<String, PoolKind.Window> windows = new TreeMap<>();
         for (MapNode.Entry ve : variants.get().entries()) {
             if (!sel.choices().contains(ve.name())) {
-                diags.error(ve.key().location(), pctx + " variant '" + ve.name() + "' is not a choice of '" + selector + "'"
+                diags.error(Code.INVALID_VARIANTS, ve.key().location(),
+                        pctx + " variant '" + ve.name() + "' is not a choice of '" + selector + "'"
                         + Suggestions.hint(ve.name(), sel.choices()));
                 continue;
             }
@@ -466,11 +481,13 @@ public final class CatalogLoader {
         }
         for (String c : sel.choices()) {
             if (!windows.containsKey(c)) {
-                diags.error(variants.get().location(), pctx + " has no variant for " + selector + " '" + c + "'");
+                diags.error(Code.INVALID_VARIANTS, variants.get().location(),
+                        pctx + " has no variant for " + selector + " '" + c + "'");
             }
         }
         if (sel.defaultValue() == null) {
-            diags.error(by.get().location(), pctx + " picks its range by '" + selector + "', which needs a default");
+            diags.error(Code.INVALID_VARIANTS, by.get().location(),
+                    pctx + " picks its range by '" + selector + "', which needs a default");
             return Optional.empty();
         }
         PoolKind.Window fallback = windows.get(sel.defaultValue());
@@ -489,7 +506,7 @@ public final class CatalogLoader {
         all.add(a.window());
         for (PoolKind.Window w : all) {
             if (a.maxSize() < w.defaultRange().size()) {
-                diags.error(f.entry("max-size").get().key().location(), pctx + " max-size " + a.maxSize()
+                diags.error(Code.INVALID_POOL, f.entry("max-size").get().key().location(), pctx + " max-size " + a.maxSize()
                         + " is narrower than its default range " + w.defaultRange());
                 return Optional.empty();
             }
@@ -506,7 +523,7 @@ public final class CatalogLoader {
         try {
             return Optional.of(new PoolKind.Window(def.get(), bounds.get()));
         } catch (IllegalArgumentException ex) {
-            diags.error(f.node().location(), ctx + ": " + ex.getMessage());
+            diags.error(Code.DEFAULT_OUTSIDE_BOUNDS, f.node().location(), ctx + ": " + ex.getMessage());
             return Optional.empty();
         }
     }
@@ -532,7 +549,8 @@ public final class CatalogLoader {
         if (req.isPresent()) {
             Optional<Requirement> r = Requirement.byId(req.get().text());
             if (r.isEmpty()) {
-                diags.error(req.get().location(), ctx + " requirement must be one of mandatory, conditional, recommended,"
+                diags.error(Code.INVALID_CHOICE, req.get().location(),
+                        ctx + " requirement must be one of mandatory, conditional, recommended,"
                         + " optional; found '" + req.get().text() + "'"
                         + Suggestions.hint(req.get().text(), List.of("mandatory", "conditional", "recommended", "optional")));
             } else {
@@ -542,10 +560,12 @@ public final class CatalogLoader {
         Optional<ScalarNode> when = f.scalar("when", false);
         Location whenAt = when.map(ScalarNode::location).orElse(null);
         if (requirement == Requirement.CONDITIONAL && when.isEmpty()) {
-            diags.error(f.node().location(), ctx + " is conditional, so it needs 'when: <feature>'");
+            diags.error(Code.CONDITION_MISMATCH, f.node().location(),
+                    ctx + " is conditional, so it needs 'when: <feature>'");
         }
         if (requirement != Requirement.CONDITIONAL && when.isPresent()) {
-            diags.error(when.get().location(), ctx + " has 'when' but its requirement is " + requirement.id()
+            diags.error(Code.CONDITION_MISMATCH, when.get().location(),
+                    ctx + " has 'when' but its requirement is " + requirement.id()
                     + "; use 'requirement: conditional'");
         }
         boolean neverFromOutside = false;
@@ -554,7 +574,8 @@ public final class CatalogLoader {
             if (fo.get().text().equals("never")) {
                 neverFromOutside = true;
             } else {
-                diags.error(fo.get().location(), ctx + " from-outside can only be 'never', found '" + fo.get().text() + "'");
+                diags.error(Code.INVALID_CHOICE, fo.get().location(),
+                        ctx + " from-outside can only be 'never', found '" + fo.get().text() + "'");
             }
         }
         Undeclared undeclared = f.scalar("when-undeclared", false).flatMap(s -> undeclared(s, ctx)).orElse(null);
@@ -573,7 +594,8 @@ public final class CatalogLoader {
     private Optional<Undeclared> undeclared(ScalarNode s, String ctx) {
         Optional<Undeclared> u = Undeclared.byId(s.text());
         if (u.isEmpty()) {
-            diags.error(s.location(), ctx + ": when-undeclared must be internet, anyone or nobody, found '" + s.text() + "'"
+            diags.error(Code.INVALID_CHOICE, s.location(),
+                    ctx + ": when-undeclared must be internet, anyone or nobody, found '" + s.text() + "'"
                     + Suggestions.hint(s.text(), List.of("internet", "anyone", "nobody")));
         }
         return u;
@@ -582,7 +604,7 @@ public final class CatalogLoader {
     private Optional<ZoneScope> zoneScope(ScalarNode s, String ctx) {
         Optional<ZoneScope> z = ZoneScope.byId(s.text());
         if (z.isEmpty() || z.get() == ZoneScope.ANY) {
-            diags.error(s.location(), ctx + " must be inside or outside, found '" + s.text() + "'"
+            diags.error(Code.INVALID_CHOICE, s.location(), ctx + " must be inside or outside, found '" + s.text() + "'"
                     + Suggestions.hint(s.text(), List.of("inside", "outside")));
             return Optional.empty();
         }
@@ -594,7 +616,7 @@ public final class CatalogLoader {
         f.listOrScalar(key, required).ifPresent(items -> Fields.scalars(items, diags, ctx + " " + key)
                 .forEach(s -> portSpec(s, ctx + " " + key).ifPresent(out::add)));
         if (required && out.isEmpty() && f.get(key).isPresent()) {
-            diags.error(f.get(key).get().location(), ctx + " " + key + " is empty");
+            diags.error(Code.EMPTY_LIST, f.get(key).get().location(), ctx + " " + key + " is empty");
         }
         return out;
     }
@@ -604,7 +626,9 @@ public final class CatalogLoader {
         String text = s.text().trim();
         int space = text.indexOf(' ');
         if (space < 0) {
-            diags.error(s.location(), ctx + ": '" + text + "' must be '<protocol> <ports>', e.g. 'udp 5060', 'tcp 1024-1324', 'udp rtp' or 'tcp any'");
+            diags.error(Code.INVALID_PORT_SPEC, s.location(),
+                    ctx + ": '" + text + "' must be '<protocol> <ports>',"
+                    + " e.g. 'udp 5060', 'tcp 1024-1324', 'udp rtp' or 'tcp any'");
             return Optional.empty();
         }
         Optional<Set<Protocol>> protocols = protocols(new ScalarNode(s.location(), text.substring(0, space), false), ctx);
@@ -617,7 +641,7 @@ public final class CatalogLoader {
         }
         if (Character.isLetter(rest.charAt(0))) {
             if (!Fields.NAME.matcher(rest).matches()) {
-                diags.error(s.location(), ctx + ": '" + rest + "' is neither ports nor a pool name");
+                diags.error(Code.INVALID_PORT_SPEC, s.location(), ctx + ": '" + rest + "' is neither ports nor a pool name");
                 return Optional.empty();
             }
             return Optional.of(new PortSpec(protocols.get(), new PortSpec.PoolRef(rest), text, s.location()));
@@ -637,7 +661,8 @@ public final class CatalogLoader {
         for (String p : s.text().split("/")) {
             Optional<Protocol> proto = Protocol.byId(p.trim());
             if (proto.isEmpty()) {
-                diags.error(s.location(), ctx + ": unknown protocol '" + p + "' (use tcp, udp or tcp/udp)");
+                diags.error(Code.INVALID_CHOICE, s.location(),
+                        ctx + ": unknown protocol '" + p + "' (use tcp, udp or tcp/udp)");
                 return Optional.empty();
             }
             out.add(proto.get());
@@ -649,7 +674,7 @@ public final class CatalogLoader {
         try {
             return Optional.of(PortRange.parse(s.text()));
         } catch (IllegalArgumentException ex) {
-            diags.error(s.location(), ctx + ": " + ex.getMessage());
+            diags.error(Code.INVALID_PORTS, s.location(), ctx + ": " + ex.getMessage());
             return Optional.empty();
         }
     }
@@ -674,14 +699,15 @@ public final class CatalogLoader {
     private void crossCheck(Catalog catalog) {
         for (Located<Citation> c : citations) {
             if (!documents.containsKey(c.value().document()) && !unsure("document", c.value().document())) {
-                diags.error(c.at(), "unknown document '" + c.value().document() + "'"
+                diags.error(Code.UNKNOWN_DOCUMENT, c.at(), "unknown document '" + c.value().document() + "'"
                         + Suggestions.hint(c.value().document(), documents.keySet()));
             }
         }
         for (DeviceModel m : models.values()) {
             for (String r : m.roles()) {
                 if (models.containsKey(r) && !r.equals(m.id())) {
-                    diags.error(m.location(), "model '" + m.id() + "' plays role '" + r + "', which is another model's id");
+                    diags.error(Code.MODEL_ID_AS_ROLE, m.location(),
+                            "model '" + m.id() + "' plays role '" + r + "', which is another model's id");
                 }
             }
         }
@@ -692,7 +718,8 @@ public final class CatalogLoader {
                     String sig = p.protocolList() + " " + pa.ports();
                     String prev = groupProtocols.putIfAbsent(pa.group(), sig);
                     if (prev != null && !prev.equals(sig)) {
-                        diags.error(p.location(), "once-per-address group '" + pa.group() + "' is " + prev
+                        diags.error(Code.ONCE_PER_ADDRESS_MISMATCH, p.location(),
+                                "once-per-address group '" + pa.group() + "' is " + prev
                                 + " elsewhere but " + sig + " here; a group must be the same port everywhere");
                     }
                 }
@@ -707,11 +734,12 @@ public final class CatalogLoader {
             checkPools(catalog, flow.to(), flow.ports(), ctx + " ports");
             checkPools(catalog, flow.from(), flow.fromPorts(), ctx + " from-ports");
             if (catalog.isManagement(flow.from()) && catalog.whenUndeclared(flow, flow.from()).opens()) {
-                diags.error(flow.location(), ctx + " comes from management role '" + flow.from()
+                diags.error(Code.MANAGEMENT_FLOW_OPENED, flow.location(), ctx + " comes from management role '" + flow.from()
                         + "', which is never opened to anyone: administration needs a declared peer");
             }
             if (flow.when() != null && !features.containsKey(flow.when()) && !unsure("feature", flow.when())) {
-                diags.error(flow.location(), ctx + " depends on unknown feature '" + flow.when() + "'"
+                diags.error(Code.UNKNOWN_CONDITION, flow.location(),
+                        ctx + " depends on unknown feature '" + flow.when() + "'"
                         + Suggestions.hint(flow.when(), features.keySet()));
             }
         }
@@ -724,14 +752,16 @@ public final class CatalogLoader {
                 Flow flow = flows.get(n.text());
                 if (flow != null) {
                     if (!c.roles().contains(flow.from()) && !c.roles().contains(flow.to())) {
-                        diags.error(n.location(), c.ctx() + ": 'when' names flow '" + n.text() + "' (" + flow.from() + " -> "
+                        diags.error(Code.UNRELATED_CONDITION, n.location(),
+                                c.ctx() + ": 'when' names flow '" + n.text() + "' (" + flow.from() + " -> "
                                 + flow.to() + "), which model '" + c.model() + "' takes no part in (its roles: "
                                 + String.join(", ", c.roles()) + ")");
                     }
                 } else if (!features.containsKey(n.text())) {
                     Set<String> known = new java.util.TreeSet<>(features.keySet());
                     known.addAll(flows.keySet());
-                    diags.error(n.location(), c.ctx() + ": 'when' names '" + n.text() + "', which is neither a feature nor a flow"
+                    diags.error(Code.UNKNOWN_CONDITION, n.location(),
+                            c.ctx() + ": 'when' names '" + n.text() + "', which is neither a feature nor a flow"
                             + Suggestions.hint(n.text(), known));
                 }
             }
@@ -745,13 +775,15 @@ public final class CatalogLoader {
                 String at = t.ctx() + ": placeholder {" + p + "}";
                 if (Setting.POOL_PLACEHOLDERS.contains(p)) {
                     if (!t.pool()) {
-                        diags.error(t.value().location(), at + " is a pool's port, and a model setting has no pool;"
+                        diags.error(Code.INVALID_PLACEHOLDER, t.value().location(),
+                                at + " is a pool's port, and a model setting has no pool;"
                                 + " use {" + Setting.ROLE_PREFIX + "ROLE:POOL} for another party's ports");
                     }
                 } else if (p.startsWith(Setting.ROLE_PREFIX)) {
                     String[] parts = p.substring(Setting.ROLE_PREFIX.length()).split(":");
                     if (!catalog.isRole(parts[0])) {
-                        diags.error(t.value().location(), at + " names unknown role '" + parts[0] + "'"
+                        diags.error(Code.UNKNOWN_CATALOG_ROLE, t.value().location(),
+                                at + " names unknown role '" + parts[0] + "'"
                                 + Suggestions.hint(parts[0], catalog.allRoleNames()));
                     } else if (parts.length == 2) {
                         checkPool(catalog, parts[0], parts[1], at, t.value().location());
@@ -759,7 +791,8 @@ public final class CatalogLoader {
                 } else if (!Setting.DEVICE_PLACEHOLDERS.contains(p)) {
                     List<String> known = new ArrayList<>(Setting.DEVICE_PLACEHOLDERS);
                     known.addAll(Setting.POOL_PLACEHOLDERS);
-                    diags.error(t.value().location(), at + " is unknown" + Suggestions.hint(p, known) + "; known: {"
+                    diags.error(Code.INVALID_PLACEHOLDER, t.value().location(),
+                            at + " is unknown" + Suggestions.hint(p, known) + "; known: {"
                             + String.join("}, {", known) + "}, {" + Setting.ROLE_PREFIX + "ROLE} and {"
                             + Setting.ROLE_PREFIX + "ROLE:POOL}");
                 }
@@ -774,13 +807,15 @@ public final class CatalogLoader {
     private void checkPool(Catalog catalog, String role, String pool, String ctx, Location at) {
         List<DeviceModel> playing = catalog.modelsPlaying(role);
         if (playing.isEmpty() && !unsure("role", role)) {
-            diags.error(at, ctx + ": role '" + role + "' is played by no model, so it has no pools");
+            diags.error(Code.ROLE_WITHOUT_MODEL, at,
+                    ctx + ": role '" + role + "' is played by no model, so it has no pools");
         }
         for (DeviceModel m : playing) {
             Set<String> written = writtenPools.get(m.id());
             boolean explained = incomplete || written != null && (written.isEmpty() || written.contains(pool));
             if (m.pool(pool).isEmpty() && !explained) {
-                diags.error(at, ctx + ": model '" + m.id() + "' (role '" + role + "') has no pool '" + pool + "'"
+                diags.error(Code.UNKNOWN_CATALOG_POOL, at,
+                        ctx + ": model '" + m.id() + "' (role '" + role + "') has no pool '" + pool + "'"
                         + Suggestions.hint(pool, m.pools().stream().map(Pool::name).toList()));
             }
         }
@@ -788,7 +823,8 @@ public final class CatalogLoader {
 
     private void checkRole(Catalog catalog, String role, String ctx, Location at) {
         if (!catalog.isRole(role) && !unsure("role", role)) {
-            diags.error(at, ctx + " names unknown role '" + role + "'" + Suggestions.hint(role, catalog.allRoleNames()));
+            diags.error(Code.UNKNOWN_CATALOG_ROLE, at,
+                    ctx + " names unknown role '" + role + "'" + Suggestions.hint(role, catalog.allRoleNames()));
         }
     }
 
@@ -801,7 +837,8 @@ public final class CatalogLoader {
             for (DeviceModel m : catalog.modelsPlaying(role)) {
                 Optional<Pool> pool = m.pool(ref.pool());
                 if (pool.isPresent() && !pool.get().protocols().containsAll(s.protocols())) {
-                    diags.error(s.location(), ctx + " '" + s.text() + "': pool '" + ref.pool() + "' of model '" + m.id()
+                    diags.error(Code.POOL_PROTOCOL_MISMATCH, s.location(),
+                            ctx + " '" + s.text() + "': pool '" + ref.pool() + "' of model '" + m.id()
                             + "' is " + pool.get().protocolList() + " only");
                 }
             }

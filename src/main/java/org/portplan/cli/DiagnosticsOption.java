@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 /** --diagnostics and --diagnostics-file, shared by the commands that check a site, and printing by them. */
 final class DiagnosticsOption {
 
-    @Option(names = "--diagnostics", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(names = "--diagnostics", paramLabel = "DIAGNOSTICS_FORMAT", defaultValue = "text",
             description = "How to write diagnostics: ${COMPLETION-CANDIDATES} (any case; default: ${DEFAULT-VALUE})."
                     + " sarif is SARIF 2.1.0 for code scanning; github annotates lines in GitHub Actions.")
     DiagnosticFormat format = DiagnosticFormat.TEXT;

@@ -21,7 +21,11 @@ public record Diagnostic(Severity severity, Code code, Location location, String
 
     public Diagnostic {
         Objects.requireNonNull(severity);
-        Objects.requireNonNull(code);
+        if (Objects.requireNonNull(code).severity() != severity) {
+            // A kind of diagnostic has one severity, so that SARIF's default level and docs/ci.md hold.
+            throw new IllegalArgumentException(code.id() + " is reported as " + code.severity().label() + ", not as "
+                    + severity.label());
+        }
         message = printable(Objects.requireNonNull(message));
         if (acknowledged != null && severity != Severity.WARNING) {
             throw new IllegalArgumentException("only warnings are acknowledged");

@@ -33,24 +33,6 @@ public final class Diagnostics {
         add(new Diagnostic(Severity.NOTE, code, at, message));
     }
 
-    /** @deprecated every diagnostic gets a {@link Code}; use {@link #error(Code, Location, String)}. */
-    @Deprecated
-    public void error(Location at, String message) {
-        error(Code.UNCLASSIFIED, at, message);
-    }
-
-    /** @deprecated every diagnostic gets a {@link Code}; use {@link #warning(Code, Location, String)}. */
-    @Deprecated
-    public void warning(Location at, String message) {
-        warning(Code.UNCLASSIFIED, at, message);
-    }
-
-    /** @deprecated every diagnostic gets a {@link Code}; use {@link #note(Code, Location, String)}. */
-    @Deprecated
-    public void note(Location at, String message) {
-        note(Code.UNCLASSIFIED, at, message);
-    }
-
     public void add(Diagnostic d) {
         if (!items.add(d)) {
             return;

@@ -15,6 +15,7 @@ import org.portplan.catalog.CatalogLoader;
 import org.portplan.catalog.CatalogSource;
 import org.portplan.catalog.SourceText;
 import org.portplan.core.Platform;
+import org.portplan.diag.Code;
 import org.portplan.diag.Diagnostics;
 import org.portplan.diag.Location;
 import org.portplan.diag.Code;
@@ -113,7 +114,7 @@ public final class Engine {
             if (!used.contains(a.code())) {
                 diags.warning(Code.ACKNOWLEDGE_UNUSED, a.location(), "'acknowledge' names " + a.code().id() + " ("
                         + a.code().slug() + "), but no warning of this site has that code"
-                        + "; remove it, so that a new warning of that kind is not hidden (errors cannot be acknowledged)");
+                        + "; remove it, so that a new warning of that kind is not hidden");
             }
         }
     }
@@ -136,19 +137,23 @@ public final class Engine {
 
     /**
      * For {@code --locked}: an error for every change the plan makes to the lock file, located at
-     * the lock entry it changes (or the file, for a new entry); empty when the lock is up to date.
+     * the lock entry it changes (or, for a new entry, at its device in the site); empty when the
+     * lock is up to date.
      */
     public static Diagnostics lockedProblems(Plan plan, Path lockFile) {
         Diagnostics out = new Diagnostics();
         String name = lockFile.toString().replace('\\', '/');
         if (!Files.exists(lockFile)) {
-            out.error(Location.of(name), "there is no lock file (--locked); run 'portplan compile' without --locked"
+            out.error(Code.NO_LOCK_FILE, Location.of(name),
+                    "there is no lock file (--locked); run 'portplan compile' without --locked"
                     + " and commit the lock file it writes");
             return out;
         }
         for (org.portplan.plan.LockChange c : plan.lockChanges()) {
-            Location at = c.before() != null && c.before().location() != null ? c.before().location() : Location.of(name);
-            out.error(at, "the lock file is not up to date (--locked): " + c.describe());
+            // A changed or released entry has its line in the lock file; a new one only its device in the site.
+            Location at = c.before() != null && c.before().location() != null ? c.before().location()
+                    : c.deviceAt() != null ? c.deviceAt() : Location.of(name);
+            out.error(Code.LOCK_NOT_UP_TO_DATE, at, "the lock file is not up to date (--locked): " + c.describe());
         }
         return out;
     }
@@ -210,18 +215,26 @@ public final class Engine {
         }
         Plan plan = planned.value().get();
         Map<String, String> files = new LinkedHashMap<>();
-        Location siteLocation = Location.of(plan.siteFile());
         for (FirewallPlan fw : plan.firewalls()) {
+            // Emitters know only the rule model: their warnings point at the firewall's key in the site.
+            Location at = plan.firewallLocations().getOrDefault(fw.name(), Location.of(plan.siteFile()));
             List<Platform> platforms = targets.isEmpty() ? List.of(fw.platform()) : targets.stream().sorted().toList();
             for (Platform p : platforms) {
                 Emission e = Emitters.forPlatform(p).emit(plan.site(), fw.withPlatform(p));
                 files.put(fw.name() + "." + p.id(), e.text());
-                e.warnings().forEach(w -> diags.warning(siteLocation, w));
+                e.warnings().forEach(w -> diags.warning(code(w.kind()), at, w.message()));
             }
         }
         acknowledge(plan, diags);
         files.put("plan.md", PlanReport.markdown(plan, diags.acknowledged()));
         return new Result<>(Optional.of(new Outputs(plan, files)), diags);
+    }
+
+    /** The diagnostic code of each kind of emitter warning. */
+    static Code code(Emission.Kind kind) {
+        return switch (kind) {
+            case RANGE_EXPANDED_PER_PORT -> Code.RANGE_EXPANDED_PER_PORT;
+        };
     }
 
     private Engine() {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.portplan.core.Ipv4;
 import org.portplan.core.PortRange;
+import org.portplan.diag.Code;
 import org.portplan.diag.Diagnostics;
 import org.portplan.diag.Location;
 import org.portplan.yaml.Fields;
@@ -59,7 +60,8 @@ public final class LockFile {
         Fields f = of.get();
         Optional<Integer> version = f.integer("lock-version", true, 1, Integer.MAX_VALUE);
         if (version.isPresent() && version.get() != VERSION) {
-            diags.error(f.get("lock-version").get().location(), "lock-version " + version.get()
+            diags.error(Code.UNSUPPORTED_LOCK_VERSION, f.get("lock-version").get().location(),
+                    "lock-version " + version.get()
                     + " is not one this portplan reads (" + VERSION + "); a newer portplan wrote it");
             return Optional.empty();
         }
@@ -82,7 +84,8 @@ public final class LockFile {
                                     entry(line, firewall.get(), scope.get(), catalog, diags).ifPresent(e -> {
                                         Location prev = seen.putIfAbsent(e.device() + " " + e.pool(), e.location());
                                         if (prev != null) {
-                                            diags.error(e.location(), "pool '" + e.pool() + "' of device '" + e.device()
+                                            diags.error(Code.DUPLICATE_LOCK_ENTRY, e.location(),
+                                                    "pool '" + e.pool() + "' of device '" + e.device()
                                                     + "' is locked twice (first at line " + prev.line() + ")");
                                         } else {
                                             entries.add(e);
@@ -99,24 +102,28 @@ public final class LockFile {
                                              Diagnostics diags) {
         String[] parts = line.text().trim().split(" +");
         if (parts.length != 5) {
-            diags.error(line.location(), "lock entry '" + line.text() + "' must be 'PROTOCOL PORTS DEVICE POOL MODEL',"
+            diags.error(Code.INVALID_LOCK_ENTRY, line.location(),
+                    "lock entry '" + line.text() + "' must be 'PROTOCOL PORTS DEVICE POOL MODEL',"
                     + " e.g. 'udp 16384-16393 front-desk rtp allworx-phone'");
             return Optional.empty();
         }
         if (!List.of("udp", "tcp", "tcp/udp").contains(parts[0])) {
-            diags.error(line.location(), "lock entry protocol must be udp, tcp or tcp/udp, found '" + parts[0] + "'");
+            diags.error(Code.INVALID_LOCK_ENTRY, line.location(),
+                    "lock entry protocol must be udp, tcp or tcp/udp, found '" + parts[0] + "'");
             return Optional.empty();
         }
         for (int i = 2; i < 5; i++) {
             if (!Fields.NAME.matcher(parts[i]).matches()) {
-                diags.error(line.location(), "lock entry '" + line.text() + "': '" + parts[i] + "' is not a name");
+                diags.error(Code.INVALID_LOCK_ENTRY, line.location(),
+                        "lock entry '" + line.text() + "': '" + parts[i] + "' is not a name");
                 return Optional.empty();
             }
         }
         Optional<PortRange> ports = parse(new ScalarNode(line.location(), parts[1], false), diags, PortRange::parse);
         String fingerprint = catalog.get(parts[4] + "/" + parts[3]);
         if (fingerprint == null) {
-            diags.error(line.location(), "lock entry '" + line.text() + "': the lock's catalog section has no entry '"
+            diags.error(Code.INVALID_LOCK_ENTRY, line.location(),
+                    "lock entry '" + line.text() + "': the lock's catalog section has no entry '"
                     + parts[4] + "/" + parts[3] + "'");
             return Optional.empty();
         }
@@ -128,7 +135,7 @@ public final class LockFile {
         try {
             return Optional.of(parser.apply(s.text().trim()));
         } catch (IllegalArgumentException e) {
-            diags.error(s.location(), "lock entry: " + e.getMessage());
+            diags.error(Code.INVALID_LOCK_ENTRY, s.location(), "lock entry: " + e.getMessage());
             return Optional.empty();
         }
     }

@@ -12,6 +12,7 @@ import org.portplan.catalog.Pool;
 import org.portplan.catalog.PoolKind;
 import org.portplan.core.PortRange;
 import org.portplan.core.Protocol;
+import org.portplan.diag.Code;
 import org.portplan.diag.Diagnostics;
 import org.portplan.diag.Located;
 import org.portplan.diag.Location;
@@ -214,7 +215,8 @@ final class Allocator {
                     }
                     String sizeText = a.sizeFor(d.numbers()).map(e -> " (" + e.text() + ")").orElse("");
                     if (size < 1 || size > w.bounds().size()) {
-                        diags.error(d.device().location(), "device '" + d.name() + "' (" + d.model().id() + "): pool '"
+                        diags.error(Code.POOL_EXCEEDS_BOUNDS, d.device().location(),
+                                "device '" + d.name() + "' (" + d.model().id() + "): pool '"
                                 + pool.name() + "' needs " + size + " ports" + sizeText + ", but its bounds "
                                 + w.bounds() + " hold " + w.bounds().size());
                         continue;
@@ -241,7 +243,8 @@ final class Allocator {
             ResolvedDevice first = failed.get(0);
             String who = failed.size() == 1 ? "device '" + first.name() + "'"
                     : failed.size() + " devices (" + Labels.devices(failed) + ")";
-            diags.error(first.device().location(), who + " (" + first.model().id() + "): " + noRoomReason.get(e.getKey()));
+            diags.error(Code.NO_ROOM, first.device().location(),
+                    who + " (" + first.model().id() + "): " + noRoomReason.get(e.getKey()));
         }
     }
 
@@ -284,7 +287,8 @@ final class Allocator {
     private void conflictError(ResolvedDevice d, String what, List<Protocol> protocols, PortRange r,
                                PortSpace.Holder holder, PortAllocator.Scope scope, Location at) {
         boolean publicScope = !scope.address().equals(d.device().address());
-        diags.error(at, "device '" + d.name() + "' (" + d.model().id() + ") needs " + Protocol.ids(protocols) + " " + r
+        diags.error(Code.PORT_CONFLICT, at,
+                "device '" + d.name() + "' (" + d.model().id() + ") needs " + Protocol.ids(protocols) + " " + r
                 + " for " + what + ", but device '" + holder.device() + "' already has it (" + holder.what() + ") at "
                 + scope.address() + (publicScope
                 ? "; give one of them its own public-address" : "; the two devices share an address"));

@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.portplan.catalog.Catalog;
@@ -13,6 +14,7 @@ import org.portplan.catalog.Flow;
 import org.portplan.catalog.PortSpec;
 import org.portplan.core.PortRange;
 import org.portplan.core.Protocol;
+import org.portplan.diag.Code;
 import org.portplan.diag.Diagnostics;
 import org.portplan.diag.Located;
 import org.portplan.diag.Location;
@@ -63,7 +65,7 @@ final class Exposure {
                 }
                 if (f.neverFromOutside()) {
                     if (reported.add(f.id() + "@" + fw.name())) {
-                        reportNeverFromOutside(resolved, f, fw.name(), outside.get(0), diags);
+                        reportNeverFromOutside(resolved, f, fw.name(), outside.get(0), dsts.get(0), diags);
                     }
                     continue;
                 }
@@ -71,10 +73,10 @@ final class Exposure {
                     boolean refused = false;
                     for (Party p : outside) {
                         if (p.peer() == null || !remoteAdmin.contains(p.peer().peer().name())) {
-                            String who = p.peer() == null ? p.label() : p.peer().peer().name();
+                            String who = p.peer() != null ? "peer '" + p.peer().peer().name() + "'"
+                                    : p.device() != null ? "device '" + p.label() + "'" : "'" + p.label() + "'";
                             String key = who + "@" + fw.name();
-                            unapprovedAt.putIfAbsent(key, p.peer() == null ? Location.of(resolved.site().file())
-                                    : p.peer().peer().location());
+                            unapprovedAt.putIfAbsent(key, placeOf(p).orElse(dsts.get(0).device().location()));
                             for (ResolvedDevice d : dsts) {
                                 unapproved.computeIfAbsent(key, k -> new TreeSet<>()).add("'" + d.name() + "' ("
                                         + f.id() + ")");
@@ -90,15 +92,18 @@ final class Exposure {
             }
         }
         unapproved.forEach((key, what) -> {
-            String peer = key.substring(0, key.lastIndexOf('@'));
+            String who = key.substring(0, key.lastIndexOf('@'));
             String fw = key.substring(key.lastIndexOf('@') + 1);
             List<String> list = new ArrayList<>(what);
             String shown = String.join(", ", list.subList(0, Math.min(4, list.size())))
                     + (list.size() > 4 ? " and " + (list.size() - 4) + " more" : "");
-            diags.error(unapprovedAt.get(key), "peer '" + peer + "' is outside firewall '" + fw
+            // Only peers can be listed under 'remote-admin'; a device of the site must move inside.
+            String fix = who.startsWith("peer ") ? "list the peer under 'remote-admin' to allow it on purpose, or reach"
+                    + " the devices from an inside zone (e.g. over a VPN)"
+                    : "reach the devices from an inside zone (e.g. over a VPN)";
+            diags.error(Code.MANAGEMENT_NEEDS_OPT_IN, unapprovedAt.get(key), who + " is outside firewall '" + fw
                     + "', and administration from the outside zone needs an explicit opt-in: it would reach " + shown
-                    + "; list the peer under 'remote-admin' to allow it on purpose, or reach the devices from an"
-                    + " inside zone (e.g. over a VPN)");
+                    + "; " + fix);
         });
         return out;
     }
@@ -115,10 +120,24 @@ final class Exposure {
         }
     }
 
-    private static void reportNeverFromOutside(ResolvedSite resolved, Flow f, String fw, Party source, Diagnostics diags) {
+    /** Where a party is written in the site: a peer's or a device's entry; none for anyone. */
+    private static Optional<Location> placeOf(Party p) {
+        if (p.peer() != null) {
+            return Optional.of(p.peer().peer().location());
+        }
+        return Optional.ofNullable(p.device()).map(d -> d.device().location());
+    }
+
+    /**
+     * Reported where the site turns the flow on ('include'), else at the outside party (the one
+     * to move behind a VPN), else, for anyone, at the device it would reach.
+     */
+    private static void reportNeverFromOutside(ResolvedSite resolved, Flow f, String fw, Party source,
+                                               ResolvedDevice target, Diagnostics diags) {
         Location at = resolved.site().include().stream().filter(i -> i.value().equals(f.id())).map(Located::location)
-                .findFirst().orElse(Location.of(resolved.site().file()));
-        diags.error(at, "flow '" + f.id() + "' must never be opened from the outside zone, but '" + source.label()
+                .findFirst().or(() -> placeOf(source)).orElse(target.device().location());
+        diags.error(Code.NEVER_FROM_OUTSIDE, at,
+                "flow '" + f.id() + "' must never be opened from the outside zone, but '" + source.label()
                 + "' (role " + source.role() + ") is outside firewall '" + fw + "'"
                 + "; reach it from an inside zone (e.g. over a VPN) instead");
     }

@@ -1,13 +1,16 @@
 package org.portplan.plan;
 
+import org.portplan.diag.Location;
 import org.portplan.lock.LockEntry;
 
 /**
  * How planning changes the lock file: an allocation added (a new device or pool), moved (its
  * locked range could not be kept, or a pin changed it), or released (the device or pool is gone).
- * {@code before} is null for added ones, {@code after} for released ones.
+ * {@code before} is null for added ones, {@code after} for released ones. {@code deviceAt} is
+ * where the device is written in the site file (null once it is no longer in the site): the
+ * place to report an added allocation at, which has no line in the lock file yet.
  */
-public record LockChange(Kind kind, LockEntry before, LockEntry after, String reason) {
+public record LockChange(Kind kind, LockEntry before, LockEntry after, String reason, Location deviceAt) {
 
     /** What happened to one allocation. */
     public enum Kind {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.portplan.diag.Code;
 import org.portplan.diag.Diagnostics;
 import org.portplan.diag.Location;
 import org.portplan.lock.Lock;
@@ -45,29 +46,29 @@ final class LockUpdate {
         for (AllocationTable.Assignment a : table.assignments()) {
             LockEntry now = entry(a);
             Optional<LockEntry> was = before.get(a.device(), a.pool());
+            Location at = devices.get(a.device()).device().location();
             if (was.isEmpty()) {
-                out.add(new LockChange(LockChange.Kind.ADDED, null, now, null));
+                out.add(new LockChange(LockChange.Kind.ADDED, null, now, null, at));
                 continue;
             }
             if (was.get().ports().equals(now.ports()) && was.get().scope().equals(now.scope())) {
                 if (!was.get().sameAs(now)) {
                     // Same ports, other details (a catalog note of the entry): the lock file changes, the device does not.
-                    out.add(new LockChange(LockChange.Kind.MOVED, was.get(), now, "same ports; " + detail(was.get(), now)));
+                    out.add(new LockChange(LockChange.Kind.MOVED, was.get(), now, "same ports; " + detail(was.get(), now),
+                            at));
                 }
                 continue;
             }
             String why = reason(a, refused);
-            out.add(new LockChange(LockChange.Kind.MOVED, was.get(), now, why));
-            ResolvedDevice d = devices.get(a.device());
-            Location at = d.device().location();
+            out.add(new LockChange(LockChange.Kind.MOVED, was.get(), now, why, at));
             if (a.kind() == Allocation.Kind.PINNED) {
-                diags.note(at, "device '" + a.device() + "': " + a.pool() + " moves from " + was.get().describe() + " to "
-                        + now.describe() + ", as the site pins it");
+                diags.note(Code.PINNED_RANGE_MOVED, at, "device '" + a.device() + "': " + a.pool() + " moves from "
+                        + was.get().describe() + " to " + now.describe() + ", as the site pins it");
                 continue;
             }
             List<String> settings = settings(sheetOf.get(a.device()), a.pool());
-            diags.warning(at, "device '" + a.device() + "' (" + a.model() + "): " + a.pool() + " moves from "
-                    + was.get().describe() + " to " + now.describe() + (why == null ? "" : ", because " + why)
+            diags.warning(Code.RANGE_MOVED, at, "device '" + a.device() + "' (" + a.model() + "): " + a.pool()
+                    + " moves from " + was.get().describe() + " to " + now.describe() + (why == null ? "" : ", because " + why)
                     + (settings.isEmpty() ? "; nothing on the device sets it" : "; set " + String.join("; set ", settings)));
         }
         for (LockEntry e : before.entries()) {
@@ -78,8 +79,9 @@ final class LockUpdate {
             String why = d == null ? "device '" + e.device() + "' is no longer in the site"
                     : table.servedBy(e.device(), e.pool()).map(x -> "device '" + x + "' has it now").orElse(
                     "device '" + e.device() + "' no longer needs it");
-            out.add(new LockChange(LockChange.Kind.RELEASED, e, null, why));
-            diags.note(e.location() != null ? e.location() : Location.of(before.file().orElse("lock")),
+            out.add(new LockChange(LockChange.Kind.RELEASED, e, null, why, d == null ? null : d.device().location()));
+            Location entryAt = e.location() != null ? e.location() : Location.of(before.file().orElse("lock"));
+            diags.note(Code.LOCK_ENTRY_RELEASED, entryAt,
                     e.pool() + " of '" + e.device() + "' (" + e.describe() + ") is released: " + why);
         }
         return out;

@@ -4,8 +4,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.portplan.catalog.Catalog;
 import org.portplan.core.Ipv4;
+import org.portplan.diag.Code;
 import org.portplan.diag.Diagnostic;
 import org.portplan.diag.Diagnostics;
 import org.portplan.diag.Located;
@@ -60,7 +62,8 @@ public final class Planner {
         List<LockChange> changes = LockUpdate.changes(previous, table, resolved, allocated.lockRefused(), sheets, diags);
         return Optional.of(new Plan(site.name(), site.file(), site.features().stream().map(Located::value).toList(),
                 table, rules.firewalls(), rules.reachable(), sheets, LockUpdate.lockOf(table), changes,
-                site.acknowledge()));
+                site.acknowledge(),
+                site.firewalls().stream().collect(Collectors.toMap(Firewall::name, Firewall::location))));
     }
 
     private static void warnUnused(ResolvedSite resolved, Set<String> inRules, Diagnostics diags) {
@@ -68,7 +71,7 @@ public final class Planner {
         Set<String> used = new HashSet<>();
         for (ResolvedDevice d : resolved.devices()) {
             if (!inRules.contains(d.name()) && warned.add(d.device().location())) {
-                diags.warning(d.device().location(), "device '" + d.name() + "' (" + d.model().id()
+                diags.warning(Code.DEVICE_IN_NO_RULE, d.device().location(), "device '" + d.name() + "' (" + d.model().id()
                         + ") takes part in no rule: no applicable flow connects it across a firewall"
                         + " (declare its peers, or list the features it needs)");
             }
@@ -77,7 +80,8 @@ public final class Planner {
         for (Firewall fw : resolved.site().firewalls()) {
             for (Ipv4 a : fw.publicAddresses()) {
                 if (!used.contains(fw.name() + " " + a)) {
-                    diags.warning(fw.location(), "firewall '" + fw.name() + "': public address " + a
+                    diags.warning(Code.UNUSED_PUBLIC_ADDRESS, fw.locationOf(a),
+                            "firewall '" + fw.name() + "': public address " + a
                             + " is not used by any device");
                 }
             }

@@ -16,6 +16,7 @@ import org.portplan.catalog.Pool;
 import org.portplan.catalog.PoolKind;
 import org.portplan.catalog.Requirement;
 import org.portplan.core.PortRange;
+import org.portplan.diag.Code;
 import org.portplan.diag.Diagnostics;
 import org.portplan.diag.Located;
 import org.portplan.diag.Location;
@@ -59,7 +60,7 @@ final class Resolver {
         }
         for (Located<String> f : site.features()) {
             if (!catalog.features().containsKey(f.value())) {
-                diags.error(f.location(), "unknown feature '" + f.value() + "'"
+                diags.error(Code.UNKNOWN_FEATURE, f.location(), "unknown feature '" + f.value() + "'"
                         + Suggestions.hint(f.value(), catalog.features().keySet()));
             }
         }
@@ -70,7 +71,8 @@ final class Resolver {
         checkFlowNames(site.exclude(), "exclude", Requirement.RECOMMENDED);
         for (Located<String> i : site.include()) {
             if (excluded.contains(i.value())) {
-                diags.error(i.location(), "flow '" + i.value() + "' is both included and excluded");
+                diags.error(Code.FLOW_INCLUDED_AND_EXCLUDED, i.location(),
+                        "flow '" + i.value() + "' is both included and excluded");
             }
         }
         Set<String> features = names(site.features());
@@ -97,20 +99,23 @@ final class Resolver {
         for (Located<String> name : site.remoteAdmin()) {
             Optional<Peer> peer = site.peer(name.value());
             if (peer.isEmpty()) {
-                diags.error(name.location(), "'remote-admin' names unknown peer '" + name.value() + "'"
+                diags.error(Code.UNKNOWN_REMOTE_ADMIN_PEER, name.location(),
+                        "'remote-admin' names unknown peer '" + name.value() + "'"
                         + Suggestions.hint(name.value(), site.peers().stream().map(Peer::name).toList()));
                 continue;
             }
             String role = peer.get().role().value();
             List<String> roles = catalog.model(role).map(DeviceModel::roles).orElse(List.of(role));
             if (roles.stream().noneMatch(catalog::isManagement)) {
-                diags.error(name.location(), "'remote-admin' names peer '" + name.value() + "', whose role '" + role
+                diags.error(Code.REMOTE_ADMIN_NOT_MANAGEMENT, name.location(),
+                        "'remote-admin' names peer '" + name.value() + "', whose role '" + role
                         + "' does not administer devices; list only peers of a management role (e.g. management-pc)");
                 continue;
             }
             for (org.portplan.core.Cidr c : peer.get().addresses()) {
                 if (c.prefix() < REMOTE_ADMIN_MIN_PREFIX) {
-                    diags.error(name.location(), "'remote-admin' names peer '" + name.value() + "', which declares "
+                    diags.error(Code.REMOTE_ADMIN_TOO_WIDE, name.location(),
+                            "'remote-admin' names peer '" + name.value() + "', which declares "
                             + c.networkString() + "; administration is never opened from "
                             + (c.prefix() == 0 ? "everywhere" : "so wide a range") + ": give the peer's real addresses"
                             + " (prefixes of /" + REMOTE_ADMIN_MIN_PREFIX + " or longer)");
@@ -129,7 +134,7 @@ final class Resolver {
         for (Located<String> i : items) {
             Flow f = catalog.flows().get(i.value());
             if (f == null) {
-                diags.error(i.location(), "'" + key + "' names unknown flow '" + i.value() + "'"
+                diags.error(Code.UNKNOWN_FLOW, i.location(), "'" + key + "' names unknown flow '" + i.value() + "'"
                         + Suggestions.hint(i.value(), catalog.flows().keySet()));
                 continue;
             }
@@ -137,14 +142,16 @@ final class Resolver {
                 continue;
             }
             if (key.equals("exclude") && (f.requirement() == Requirement.MANDATORY || f.requirement() == Requirement.CONDITIONAL)) {
-                diags.error(i.location(), "flow '" + i.value() + "' is " + f.requirement().id()
+                diags.error(Code.FLOW_NOT_EXCLUDABLE, i.location(), "flow '" + i.value() + "' is " + f.requirement().id()
                         + " and cannot be excluded" + (f.requirement() == Requirement.CONDITIONAL
                         ? "; it applies only when the site lists feature '" + f.when() + "'" : ""));
             } else if (key.equals("include") && f.requirement() == Requirement.CONDITIONAL) {
-                diags.error(i.location(), "flow '" + i.value() + "' is conditional; list feature '" + f.when()
+                diags.error(Code.CONDITIONAL_FLOW_INCLUDED, i.location(),
+                        "flow '" + i.value() + "' is conditional; list feature '" + f.when()
                         + "' under 'features' instead of including the flow");
             } else {
-                diags.warning(i.location(), "flow '" + i.value() + "' is " + f.requirement().id() + ", so '" + key
+                diags.warning(Code.FLOW_CHOICE_HAS_NO_EFFECT, i.location(),
+                        "flow '" + i.value() + "' is " + f.requirement().id() + ", so '" + key
                         + "' does not change anything");
             }
         }
@@ -154,7 +161,7 @@ final class Resolver {
         String role = p.role().value();
         String ctx = "peer '" + p.name() + "'";
         if (!catalog.isRole(role)) {
-            diags.error(p.role().location(), ctx + ": unknown role '" + role + "'"
+            diags.error(Code.UNKNOWN_ROLE, p.role().location(), ctx + ": unknown role '" + role + "'"
                     + Suggestions.hint(role, catalog.allRoleNames()) + "; see 'portplan catalog list' for roles");
             return Optional.empty();
         }
@@ -162,7 +169,8 @@ final class Resolver {
         boolean configured = !p.params().isEmpty() || !p.ports().isEmpty();
         if (playing.size() != 1) {
             if (configured) {
-                diags.error(p.location(), ctx + ": 'params' and 'ports' need a role played by exactly one model, and '"
+                diags.error(Code.AMBIGUOUS_ROLE, p.location(),
+                        ctx + ": 'params' and 'ports' need a role played by exactly one model, and '"
                         + role + "' is played by " + (playing.isEmpty() ? "none"
                         : String.join(", ", playing.stream().map(DeviceModel::id).toList())));
                 return Optional.empty();
@@ -192,7 +200,7 @@ final class Resolver {
     private Optional<DeviceModel> model(String ctx, Located<String> id, Diagnostics out) {
         Optional<DeviceModel> model = catalog.model(id.value());
         if (model.isEmpty()) {
-            out.error(id.location(), ctx + ": unknown model '" + id.value() + "'"
+            out.error(Code.UNKNOWN_MODEL, id.location(), ctx + ": unknown model '" + id.value() + "'"
                     + Suggestions.hint(id.value(), catalog.models().keySet())
                     + "; 'portplan catalog list' shows the models");
         }
@@ -214,7 +222,8 @@ final class Resolver {
             Param p = m.params().get(e.getKey());
             Located<String> v = e.getValue();
             if (p == null) {
-                out.error(v.location(), ctx + ": model '" + m.id() + "' has no param '" + e.getKey() + "'"
+                out.error(Code.UNKNOWN_PARAM, v.location(),
+                        ctx + ": model '" + m.id() + "' has no param '" + e.getKey() + "'"
                         + Suggestions.hint(e.getKey(), m.params().keySet())
                         + (m.params().isEmpty() ? "; it takes no params" : "; its params: " + String.join(", ", m.params().keySet())));
                 ok = false;
@@ -222,7 +231,8 @@ final class Resolver {
             }
             if (p.isChoice()) {
                 if (!p.choices().contains(v.value())) {
-                    out.error(v.location(), ctx + ": param '" + p.name() + "' must be one of " + String.join(", ", p.choices())
+                    out.error(Code.INVALID_PARAM_VALUE, v.location(),
+                            ctx + ": param '" + p.name() + "' must be one of " + String.join(", ", p.choices())
                             + ", found '" + v.value() + "'" + Suggestions.hint(v.value(), p.choices()));
                     ok = false;
                     continue;
@@ -230,7 +240,8 @@ final class Resolver {
             } else {
                 String t = v.value().trim();
                 if (!t.matches("[0-9]{1,9}") || Long.parseLong(t) < p.min() || Long.parseLong(t) > p.max()) {
-                    out.error(v.location(), ctx + ": param '" + p.name() + "' must be a whole number from " + p.min()
+                    out.error(Code.INVALID_PARAM_VALUE, v.location(),
+                            ctx + ": param '" + p.name() + "' must be a whole number from " + p.min()
                             + " to " + p.max() + ", found '" + v.value() + "'");
                     ok = false;
                     continue;
@@ -247,22 +258,24 @@ final class Resolver {
             Optional<Pool> pool = m.pool(e.getKey());
             Located<PortRange> v = e.getValue();
             if (pool.isEmpty()) {
-                out.error(v.location(), ctx + ": model '" + m.id() + "' has no pool '" + e.getKey() + "'"
+                out.error(Code.UNKNOWN_POOL, v.location(), ctx + ": model '" + m.id() + "' has no pool '" + e.getKey() + "'"
                         + Suggestions.hint(e.getKey(), m.pools().stream().map(Pool::name).toList()));
                 ok = false;
             } else if (!(pool.get().kind() instanceof PoolKind.Allocatable a)) {
-                out.error(v.location(), ctx + ": pool '" + e.getKey() + "' of " + m.id()
+                out.error(Code.FIXED_POOL_PINNED, v.location(), ctx + ": pool '" + e.getKey() + "' of " + m.id()
                         + " is fixed by the vendor and cannot be moved");
                 ok = false;
             } else {
                 PortRange bounds = a.windowFor(params).bounds();
                 Optional<String> wrong = pinProblem(m, e.getKey(), a, v.value(), params, numbers);
                 if (!bounds.contains(v.value())) {
-                    out.error(v.location(), ctx + ": pinned " + e.getKey() + " " + v.value() + " is outside "
+                    out.error(Code.PIN_OUT_OF_BOUNDS, v.location(),
+                            ctx + ": pinned " + e.getKey() + " " + v.value() + " is outside "
                             + bounds + ", the range " + m.id() + " accepts");
                     ok = false;
                 } else if (wrong.isPresent()) {
-                    out.error(v.location(), ctx + ": pinned " + e.getKey() + " " + v.value() + " " + wrong.get());
+                    out.error(Code.PIN_DOES_NOT_FIT, v.location(),
+                            ctx + ": pinned " + e.getKey() + " " + v.value() + " " + wrong.get());
                     ok = false;
                 }
             }

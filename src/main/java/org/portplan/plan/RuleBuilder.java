@@ -24,6 +24,7 @@ import org.portplan.core.AddressSet;
 import org.portplan.core.Cidr;
 import org.portplan.core.PortRange;
 import org.portplan.core.Protocol;
+import org.portplan.diag.Code;
 import org.portplan.diag.Diagnostics;
 import org.portplan.diag.Located;
 import org.portplan.diag.Location;
@@ -103,7 +104,8 @@ final class RuleBuilder {
             ResolvedDevice first = devices.get(0);
             String who = devices.size() == 1 ? "device '" + first.name() + "'"
                     : devices.size() + " devices (" + Labels.devices(devices) + ")";
-            diags.warning(key.at(), who + " (" + first.model().id() + "): " + portList(byDevice.get(first))
+            diags.warning(Code.FORWARDED_FROM_ANYWHERE, key.at(),
+                    who + " (" + first.model().id() + "): " + portList(byDevice.get(first))
                     + (devices.size() > 1 ? " (of '" + first.name() + "'; the others' alike)" : "")
                     + " are forwarded from anywhere, because the site declares no '" + key.role() + "' peer;"
                     + " declare it under 'peers:' (NAME: { role: " + key.role() + ", addresses: [ADDRESS] })"
@@ -195,7 +197,8 @@ final class RuleBuilder {
         Party anyone = sources.stream().filter(Party::anyone).findFirst().orElse(null);
         for (PortItem item : resolve(f.ports(), dst)) {
             if (item.ports() == null) {
-                diags.warning(d.device().location(), "flow '" + f.id() + "' asks for any " + item.protocol()
+                diags.warning(Code.ANY_PORT_NOT_OPENED, d.device().location(),
+                        "flow '" + f.id() + "' asks for any " + item.protocol()
                         + " port from outside to device '" + d.name() + "'; portplan forwards only planned ports, so this part is not opened");
                 continue;
             }

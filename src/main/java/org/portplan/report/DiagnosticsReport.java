@@ -57,7 +57,11 @@ public final class DiagnosticsReport {
     }
 
     private static String level(Diagnostic d) {
-        return switch (d.severity()) {
+        return level(d.severity());
+    }
+
+    private static String level(Severity severity) {
+        return switch (severity) {
             case ERROR -> "error";
             case WARNING -> "warning";
             case NOTE -> "note";
@@ -106,6 +110,7 @@ public final class DiagnosticsReport {
             rules.add(Json.object(
                     "id", Json.string(c.id()),
                     "name", Json.string(c.slug()),
+                    "defaultConfiguration", Json.object("level", Json.string(level(c.severity()))),
                     "shortDescription", Json.object("text", Json.string(c.title())),
                     "fullDescription", Json.object("text", Json.string(c.help())),
                     "help", Json.object("text", Json.string(c.help()),

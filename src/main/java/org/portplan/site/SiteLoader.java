@@ -16,6 +16,7 @@ import org.portplan.diag.Code;
 import org.portplan.diag.Diagnostics;
 import org.portplan.diag.Located;
 import org.portplan.diag.Location;
+import org.portplan.diag.Severity;
 import org.portplan.diag.Suggestions;
 import org.portplan.yaml.Fields;
 import org.portplan.yaml.MapNode;
@@ -76,7 +77,7 @@ public final class SiteLoader {
         Optional<MapNode> fwNodes = f.mapping("firewalls", true);
         fwNodes.ifPresent(m -> {
             if (m.entries().isEmpty()) {
-                diags.error(m.location(), "'firewalls' is empty; a site needs at least one firewall");
+                diags.error(Code.EMPTY_LIST, m.location(), "'firewalls' is empty; a site needs at least one firewall");
             }
             m.entries().forEach(e -> firewall(e).ifPresent(drafts::add));
         });
@@ -120,6 +121,12 @@ public final class SiteLoader {
                         + e.name() + "'; the codes are the [PPnnn] at the end of each diagnostic (docs/ci.md lists them)");
                 return;
             }
+            if (code.get().severity() != Severity.WARNING) {
+                diags.error(Code.ACKNOWLEDGE_UNKNOWN_CODE, e.key().location(), "'acknowledge' names " + e.name() + " ("
+                        + code.get().slug() + "), which is " + (code.get().severity() == Severity.ERROR ? "an error" : "a note")
+                        + "; only warnings can be acknowledged");
+                return;
+            }
             Fields.scalar(e.value(), diags, "'acknowledge' " + e.name()).ifPresent(reason -> {
                 if (reason.text().isBlank()) {
                     diags.error(Code.ACKNOWLEDGE_UNKNOWN_CODE, reason.location(), "'acknowledge' " + e.name()
@@ -139,7 +146,8 @@ public final class SiteLoader {
             if (Fields.name(s, diags, "'" + key + "' item").isPresent()) {
                 Location prev = seen.putIfAbsent(s.text(), s.location());
                 if (prev != null) {
-                    diags.error(s.location(), "'" + s.text() + "' is listed twice in '" + key + "' (first at line " + prev.line() + ")");
+                    diags.error(Code.DUPLICATE_ITEM, s.location(),
+                            "'" + s.text() + "' is listed twice in '" + key + "' (first at line " + prev.line() + ")");
                 } else {
                     out.add(new Located<>(s.text(), s.location()));
                 }
@@ -152,7 +160,7 @@ public final class SiteLoader {
      * A firewall entry as far as it could be read. Only complete ones become {@link Firewall}s,
      * but devices are placed against every one, so that their own errors are still found.
      */
-    private record Draft(String name, Platform platform, List<Interface> interfaces, List<Ipv4> publics,
+    private record Draft(String name, Platform platform, List<Interface> interfaces, Map<Ipv4, Location> publics,
                          Location location, boolean nameOk, boolean allInterfaces) {
 
         Optional<Interface> outside() {
@@ -164,7 +172,7 @@ public final class SiteLoader {
         }
 
         Firewall firewall() {
-            return new Firewall(name, platform, interfaces, publics, location);
+            return new Firewall(name, platform, interfaces, List.copyOf(publics.keySet()), location, publics);
         }
 
         Optional<Interface> zoneOf(Ipv4 a) {
@@ -183,7 +191,7 @@ public final class SiteLoader {
         Optional<Platform> platform = f.scalar("platform", true).flatMap(s -> {
             Optional<Platform> p = Platform.byId(s.text());
             if (p.isEmpty()) {
-                diags.error(s.location(), ctx + ": unknown platform '" + s.text() + "'"
+                diags.error(Code.UNKNOWN_PLATFORM, s.location(), ctx + ": unknown platform '" + s.text() + "'"
                         + Suggestions.hint(s.text(), Arrays.stream(Platform.values()).map(Platform::id).toList())
                         + "; use " + Platform.choices());
             }
@@ -196,16 +204,17 @@ public final class SiteLoader {
             String near = ifs.get().entries().stream().map(MapNode.Entry::name)
                     .filter(n -> Suggestions.nearest(n, List.of(Firewall.OUTSIDE)).isPresent()).findFirst()
                     .map(n -> " ('" + n + "' looks like a typo for it)").orElse("");
-            diags.error(ifs.get().location(), ctx + " needs an 'outside' interface, the one facing the Internet" + near);
+            diags.error(Code.MISSING_OUTSIDE_INTERFACE, ifs.get().location(),
+                    ctx + " needs an 'outside' interface, the one facing the Internet" + near);
         }
         checkInterfaces(ctx, interfaces);
-        List<Ipv4> publics = new ArrayList<>();
+        Map<Ipv4, Location> publics = new LinkedHashMap<>();
         f.list("public-addresses", false).ifPresent(items -> Fields.scalars(items, diags, ctx + " public address")
                 .forEach(s -> address(s, ctx + " public address").ifPresent(a -> {
-                    if (publics.contains(a)) {
-                        diags.error(s.location(), ctx + ": public address " + a + " is listed twice");
+                    if (publics.containsKey(a)) {
+                        diags.error(Code.DUPLICATE_ITEM, s.location(), ctx + ": public address " + a + " is listed twice");
                     } else if (publicAddressOk(ctx, a, s.location(), interfaces)) {
-                        publics.add(a);
+                        publics.put(a, s.location());
                     }
                 })));
         boolean allInterfaces = ifs.isPresent() && interfaces.size() == ifs.get().entries().size();
@@ -217,23 +226,24 @@ public final class SiteLoader {
     private boolean publicAddressOk(String ctx, Ipv4 a, Location at, List<Interface> interfaces) {
         Optional<String> notAHost = a.notAHost();
         if (notAHost.isPresent()) {
-            diags.error(at, ctx + ": public address " + notAHost.get() + ", not a host's address");
+            diags.error(Code.RESERVED_ADDRESS, at, ctx + ": public address " + notAHost.get() + ", not a host's address");
             return false;
         }
         for (Interface i : interfaces) {
             Cidr subnet = i.address();
             if (subnet.address().equals(a)) {
-                diags.error(at, ctx + ": " + a + " is the " + i.zone()
+                diags.error(Code.ADDRESS_CLASH, at, ctx + ": " + a + " is the " + i.zone()
                         + " interface's own address; list only additional public addresses");
                 return false;
             }
             if (!i.zone().equals(Firewall.OUTSIDE) && subnet.contains(a)) {
-                diags.error(at, ctx + ": public address " + a + " is inside the " + i.zone()
+                diags.error(Code.PUBLIC_ADDRESS_INSIDE, at, ctx + ": public address " + a + " is inside the " + i.zone()
                         + " subnet " + subnet.networkString());
                 return false;
             }
             if (subnet.prefix() < 31 && (a.equals(subnet.network()) || a.equals(subnet.broadcast()))) {
-                diags.error(at, ctx + ": public address " + a + " is the " + (a.equals(subnet.network()) ? "network" : "broadcast")
+                diags.error(Code.RESERVED_ADDRESS, at,
+                        ctx + ": public address " + a + " is the " + (a.equals(subnet.network()) ? "network" : "broadcast")
                         + " address of the outside subnet " + subnet.networkString() + ", not a host's address");
                 return false;
             }
@@ -252,25 +262,27 @@ public final class SiteLoader {
         Optional<ScalarNode> nameNode = f.scalar("name", true);
         Optional<String> name = nameNode.flatMap(s -> Fields.name(s, diags, ictx + " name"));
         if (name.isPresent() && name.get().length() > MAX_IFNAME) {
-            diags.error(nameNode.get().location(), ictx + ": interface name '" + name.get() + "' is longer than "
+            diags.error(Code.INTERFACE_NAME_TOO_LONG, nameNode.get().location(),
+                    ictx + ": interface name '" + name.get() + "' is longer than "
                     + MAX_IFNAME + " characters, which Linux and OpenBSD do not accept");
             name = Optional.empty();
         }
         Optional<Cidr> address = f.scalar("address", true).flatMap(s -> {
             if (!s.text().contains("/")) {
-                diags.error(s.location(), ictx + ": address '" + s.text()
+                diags.error(Code.INTERFACE_NEEDS_PREFIX, s.location(), ictx + ": address '" + s.text()
                         + "' needs a prefix length (e.g. " + s.text() + "/24) so portplan knows the zone's subnet");
                 return Optional.empty();
             }
             Optional<Cidr> c = cidr(s, ictx + " address");
             Optional<String> notAHost = c.flatMap(x -> x.address().notAHost());
             if (notAHost.isPresent()) {
-                diags.error(s.location(), ictx + ": " + notAHost.get() + ", not an interface address");
+                diags.error(Code.RESERVED_ADDRESS, s.location(),
+                        ictx + ": " + notAHost.get() + ", not an interface address");
                 return Optional.empty();
             }
             if (c.isPresent() && c.get().prefix() < 31 && (c.get().isNetworkAddress()
                     || c.get().address().equals(c.get().broadcast()))) {
-                diags.error(s.location(), ictx + ": " + c.get() + " is the subnet's "
+                diags.error(Code.RESERVED_ADDRESS, s.location(), ictx + ": " + c.get() + " is the subnet's "
                         + (c.get().isNetworkAddress() ? "network" : "broadcast") + " address, not an interface address");
                 return Optional.empty();
             }
@@ -288,11 +300,12 @@ public final class SiteLoader {
                 Interface a = interfaces.get(j);
                 Interface b = interfaces.get(i);
                 if (a.name().equals(b.name())) {
-                    diags.error(b.location(), ctx + ": zones '" + a.zone() + "' and '" + b.zone()
+                    diags.error(Code.SHARED_INTERFACE, b.location(), ctx + ": zones '" + a.zone() + "' and '" + b.zone()
                             + "' both use interface " + b.name());
                 }
                 if (a.address().contains(b.address().network()) || b.address().contains(a.address().network())) {
-                    diags.error(b.location(), ctx + ": the " + b.zone() + " subnet " + b.address().networkString()
+                    diags.error(Code.OVERLAPPING_SUBNETS, b.location(),
+                            ctx + ": the " + b.zone() + " subnet " + b.address().networkString()
                             + " overlaps the " + a.zone() + " subnet " + a.address().networkString());
                 }
             }
@@ -307,7 +320,7 @@ public final class SiteLoader {
             for (Ipv4 a : all) {
                 String prev = owner.putIfAbsent(a, fw.name());
                 if (prev != null && !prev.equals(fw.name())) {
-                    diags.error(fw.location(), "firewall '" + fw.name() + "' uses public address " + a
+                    diags.error(Code.ADDRESS_CLASH, fw.locationOf(a), "firewall '" + fw.name() + "' uses public address " + a
                             + ", which firewall '" + prev + "' uses too");
                 }
             }
@@ -333,7 +346,8 @@ public final class SiteLoader {
             for (Device d : x.get().devices()) {
                 Location prev = names.putIfAbsent(d.name(), d.location());
                 if (prev != null) {
-                    diags.error(d.location(), "device name '" + d.name() + "' is already used at " + prev
+                    diags.error(Code.DUPLICATE_DEVICE_NAME, d.location(),
+                            "device name '" + d.name() + "' is already used at " + prev
                             + (d.name().equals(e.name()) ? "" : " (names made by 'count' are <name>-1, <name>-2, ...)"));
                     continue;
                 }
@@ -341,13 +355,15 @@ public final class SiteLoader {
                 String prevAddr = addresses.putIfAbsent(d.firewall() + " " + d.address(), d.name());
                 Location at = x.get().devices().size() > 1 ? x.get().countAt() : x.get().addressAt();
                 if (prevAddr != null && !reported) {
-                    diags.error(at, "device '" + d.name() + "' has the same address " + d.address() + " as device '"
+                    diags.error(Code.ADDRESS_CLASH, at,
+                            "device '" + d.name() + "' has the same address " + d.address() + " as device '"
                             + prevAddr + "'; every device needs an address of its own");
                     reported = true;
                 }
                 String owner = publicOwner.get(d.address());
                 if (owner != null && !reported) {
-                    diags.error(at, "device '" + d.name() + "' has address " + d.address() + ", which is " + owner);
+                    diags.error(Code.ADDRESS_CLASH, at,
+                            "device '" + d.name() + "' has address " + d.address() + ", which is " + owner);
                     reported = true;
                 }
                 out.add(d);
@@ -375,7 +391,8 @@ public final class SiteLoader {
         Map<String, Located<PortRange>> ports = ports(f, ctx);
         Location countAt = countNode.map(ScalarNode::location).orElse(e.key().location());
         if (order + count > MAX_DEVICES) {
-            diags.error(countAt, ctx + ": the site has more than " + MAX_DEVICES + " devices after 'count' expansion;"
+            diags.error(Code.INPUT_LIMIT, countAt,
+                    ctx + ": the site has more than " + MAX_DEVICES + " devices after 'count' expansion;"
                     + " portplan stopped reading devices here (limit: devices, " + MAX_DEVICES + ")");
             deviceLimitReached = true;
             return Optional.empty();
@@ -407,14 +424,16 @@ public final class SiteLoader {
         boolean own = false;
         if (publicAddress.isPresent()) {
             Location at = publicNode.get().location();
-            List<Ipv4> allowed = new ArrayList<>(fw.publics());
+            List<Ipv4> allowed = new ArrayList<>(fw.publics().keySet());
             allowed.add(0, pub);
             if (zone.zone().equals(Firewall.OUTSIDE)) {
-                diags.error(at, ctx + " is in the outside zone, where there is no NAT, so it cannot have a public-address");
+                diags.error(Code.PUBLIC_ADDRESS_IN_OUTSIDE_ZONE, at,
+                        ctx + " is in the outside zone, where there is no NAT, so it cannot have a public-address");
                 return Optional.empty();
             }
             if (!allowed.contains(publicAddress.get())) {
-                diags.error(at, ctx + ": public-address " + publicAddress.get() + " is not an address of firewall '"
+                diags.error(Code.UNKNOWN_PUBLIC_ADDRESS, at,
+                        ctx + ": public-address " + publicAddress.get() + " is not an address of firewall '"
                         + fw.name() + "'" + Suggestions.hint(publicAddress.get().toString(),
                         allowed.stream().map(Ipv4::toString).toList())
                         + "; list it under the firewall's public-addresses (it has: "
@@ -429,38 +448,42 @@ public final class SiteLoader {
             long last = address.value() + count - 1;
             Cidr subnet = zone.address();
             if (last > Ipv4.MAX) {
-                diags.error(at, ctx + ": " + count + " devices from " + address + " run past the end of the IPv4 address space");
+                diags.error(Code.COUNT_DOES_NOT_FIT, at,
+                        ctx + ": " + count + " devices from " + address + " run past the end of the IPv4 address space");
                 return Optional.empty();
             }
             Ipv4 lastAddress = new Ipv4(last);
             boolean fits = subnet.contains(lastAddress) && (subnet.prefix() >= 31 || !lastAddress.equals(subnet.broadcast()));
             if (!fits) {
-                diags.error(at, ctx + ": " + count + " devices from " + address
+                diags.error(Code.COUNT_DOES_NOT_FIT, at, ctx + ": " + count + " devices from " + address
                         + " run past the " + zone.zone() + " subnet " + subnet.networkString()
                         + " (last usable address " + (subnet.prefix() >= 31 ? subnet.broadcast() : subnet.broadcast().plus(-1)) + ")");
                 return Optional.empty();
             }
             Optional<String> notAHost = Ipv4.notAHost(address.value(), last);
             if (notAHost.isPresent()) {
-                diags.error(at, ctx + ": " + count + " devices from " + address + " would include " + notAHost.get());
+                diags.error(Code.COUNT_DOES_NOT_FIT, at,
+                        ctx + ": " + count + " devices from " + address + " would include " + notAHost.get());
                 return Optional.empty();
             }
             for (Interface i : fw.interfaces()) {
                 Ipv4 own2 = i.address().address();
                 if (own2.value() > address.value() && own2.value() <= last) {
-                    diags.error(at, ctx + ": " + count + " devices from " + address
+                    diags.error(Code.COUNT_DOES_NOT_FIT, at, ctx + ": " + count + " devices from " + address
                             + " would include the firewall's own " + i.zone() + " address " + own2);
                     return Optional.empty();
                 }
             }
         }
         if (count > 1 && !ports.isEmpty()) {
-            diags.error(f.entry("ports").get().key().location(), ctx + ": 'ports' pins ports for one device, but 'count' makes "
+            diags.error(Code.COUNT_WITH_PORTS, f.entry("ports").get().key().location(),
+                    ctx + ": 'ports' pins ports for one device, but 'count' makes "
                     + count + " devices that cannot all have them; list the devices separately");
             return Optional.empty();
         }
         if (own && count > 1) {
-            diags.warning(publicNode.get().location(), ctx + ": all " + count + " devices share public-address " + pub
+            diags.warning(Code.SHARED_PUBLIC_ADDRESS, publicNode.get().location(),
+                    ctx + ": all " + count + " devices share public-address " + pub
                     + ", so they share its ports");
         }
         return Optional.of(pub);
@@ -495,7 +518,7 @@ public final class SiteLoader {
                     try {
                         ports.put(pe.name(), new Located<>(PortRange.parse(v.text()), v.location()));
                     } catch (IllegalArgumentException ex) {
-                        diags.error(v.location(), ctx + " port '" + pe.name() + "': " + ex.getMessage());
+                        diags.error(Code.INVALID_PORTS, v.location(), ctx + " port '" + pe.name() + "': " + ex.getMessage());
                     }
                 })));
         return ports;
@@ -508,7 +531,7 @@ public final class SiteLoader {
                                       boolean allSubnets) {
         Optional<String> notAHost = a.notAHost();
         if (notAHost.isPresent()) {
-            diags.error(at, ctx + ": " + notAHost.get() + ", not a device's address");
+            diags.error(Code.RESERVED_ADDRESS, at, ctx + ": " + notAHost.get() + ", not a device's address");
             return Optional.empty();
         }
         List<Draft> candidates = firewalls;
@@ -516,7 +539,7 @@ public final class SiteLoader {
             String fwName = fwNode.get().text();
             Optional<Draft> fw = firewalls.stream().filter(x -> x.name().equals(fwName)).findFirst();
             if (fw.isEmpty()) {
-                diags.error(fwNode.get().location(), ctx + ": unknown firewall '" + fwName + "'"
+                diags.error(Code.UNKNOWN_FIREWALL, fwNode.get().location(), ctx + ": unknown firewall '" + fwName + "'"
                         + Suggestions.hint(fwName, firewalls.stream().map(Draft::name).toList()));
                 return Optional.empty();
             }
@@ -537,12 +560,12 @@ public final class SiteLoader {
                             .append(' ').append(i.address().networkString());
                 }
             }
-            diags.error(at, ctx + ": address " + a + " is in no interface subnet"
+            diags.error(Code.ADDRESS_IN_NO_SUBNET, at, ctx + ": address " + a + " is in no interface subnet"
                     + (subnets.length() == 0 ? "" : " (subnets: " + subnets + ")"));
             return Optional.empty();
         }
         if (found.size() > 1) {
-            diags.error(at, ctx + ": address " + a + " is in subnets of firewalls "
+            diags.error(Code.AMBIGUOUS_FIREWALL, at, ctx + ": address " + a + " is in subnets of firewalls "
                     + String.join(" and ", found.stream().map(p -> "'" + p.firewall().name() + "'").toList())
                     + "; add 'firewall: <name>' to the device");
             return Optional.empty();
@@ -550,11 +573,13 @@ public final class SiteLoader {
         Placement p = found.get(0);
         Cidr subnet = p.zone().address();
         if (p.zone().address().address().equals(a)) {
-            diags.error(at, ctx + ": " + a + " is the firewall's own " + p.zone().zone() + " interface address");
+            diags.error(Code.ADDRESS_CLASH, at,
+                    ctx + ": " + a + " is the firewall's own " + p.zone().zone() + " interface address");
             return Optional.empty();
         }
         if (subnet.prefix() < 31 && (a.equals(subnet.network()) || a.equals(subnet.broadcast()))) {
-            diags.error(at, ctx + ": " + a + " is the " + (a.equals(subnet.network()) ? "network" : "broadcast")
+            diags.error(Code.RESERVED_ADDRESS, at,
+                    ctx + ": " + a + " is the " + (a.equals(subnet.network()) ? "network" : "broadcast")
                     + " address of " + subnet.networkString());
             return Optional.empty();
         }
@@ -573,14 +598,15 @@ public final class SiteLoader {
         List<Cidr> addresses = new ArrayList<>();
         f.listOrScalar("addresses", true).ifPresent(items -> {
             if (items.isEmpty()) {
-                diags.error(f.get("addresses").get().location(), ctx + " addresses is empty"
+                diags.error(Code.EMPTY_LIST, f.get("addresses").get().location(), ctx + " addresses is empty"
                         + "; give the peer's addresses, or 0.0.0.0/0 for anyone");
             }
             Fields.scalars(items, diags, ctx + " address").forEach(s -> cidr(s, ctx + " address").ifPresent(c -> {
                 if (!c.isNetworkAddress()) {
-                    diags.error(s.location(), ctx + ": " + c + " has host bits set; did you mean " + c.networkString() + "?");
+                    diags.error(Code.HOST_BITS_SET, s.location(),
+                            ctx + ": " + c + " has host bits set; did you mean " + c.networkString() + "?");
                 } else if (addresses.contains(c)) {
-                    diags.error(s.location(), ctx + ": " + c + " is listed twice");
+                    diags.error(Code.DUPLICATE_ITEM, s.location(), ctx + ": " + c + " is listed twice");
                 } else if (c.isHost() && hostOk(ctx, c.address(), s.location(), taken)) {
                     addresses.add(c);
                 } else if (!c.isHost()) {
@@ -600,12 +626,13 @@ public final class SiteLoader {
     private boolean hostOk(String ctx, Ipv4 a, Location at, Map<Ipv4, String> taken) {
         Optional<String> notAHost = a.notAHost();
         if (notAHost.isPresent()) {
-            diags.error(at, ctx + ": " + notAHost.get() + ", not a host's address");
+            diags.error(Code.RESERVED_ADDRESS, at, ctx + ": " + notAHost.get() + ", not a host's address");
             return false;
         }
         String owner = taken.get(a);
         if (owner != null) {
-            diags.error(at, ctx + ": " + a + " is " + owner + "; a peer is a party the site does not plan");
+            diags.error(Code.ADDRESS_CLASH, at,
+                    ctx + ": " + a + " is " + owner + "; a peer is a party the site does not plan");
             return false;
         }
         return true;
@@ -615,7 +642,7 @@ public final class SiteLoader {
         try {
             return Optional.of(Ipv4.parse(s.text().trim()));
         } catch (IllegalArgumentException ex) {
-            diags.error(s.location(), what + ": " + ex.getMessage());
+            diags.error(Code.INVALID_ADDRESS, s.location(), what + ": " + ex.getMessage());
             return Optional.empty();
         }
     }
@@ -624,7 +651,7 @@ public final class SiteLoader {
         try {
             return Optional.of(Cidr.parse(s.text().trim()));
         } catch (IllegalArgumentException ex) {
-            diags.error(s.location(), what + ": " + ex.getMessage());
+            diags.error(Code.INVALID_ADDRESS, s.location(), what + ": " + ex.getMessage());
             return Optional.empty();
         }
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.portplan.diag.Code;
 import org.portplan.diag.Diagnostics;
 import org.portplan.diag.Suggestions;
 
@@ -35,7 +36,8 @@ public final class Fields {
      */
     public static Optional<Fields> of(Node node, Diagnostics diags, String context, Set<String> allowed) {
         if (!(node instanceof MapNode m)) {
-            diags.error(node.location(), context + " must be a mapping of keys to values, found " + describe(node));
+            diags.error(Code.WRONG_TYPE, node.location(),
+                    context + " must be a mapping of keys to values, found " + describe(node));
             return Optional.empty();
         }
         Fields f = new Fields(m, diags, context);
@@ -43,7 +45,7 @@ public final class Fields {
             if (!allowed.contains(e.name())) {
                 Optional<String> near = Suggestions.nearest(e.name(), allowed);
                 near.ifPresent(f.misspelled::add);
-                diags.error(e.key().location(), "unknown key '" + e.name() + "' in " + context
+                diags.error(Code.UNKNOWN_KEY, e.key().location(), "unknown key '" + e.name() + "' in " + context
                         + near.map(n -> " (did you mean '" + n + "'?)").orElse("")
                         + "; allowed keys: " + String.join(", ", allowed.stream().sorted().toList()));
             }
@@ -77,7 +79,7 @@ public final class Fields {
     public Optional<Node> required(String key) {
         Optional<Node> n = map.get(key);
         if (n.isEmpty() && !misspelled.contains(key)) {
-            diags.error(map.location(), context + " is missing the required key '" + key + "'");
+            diags.error(Code.MISSING_KEY, map.location(), context + " is missing the required key '" + key + "'");
         }
         return n;
     }
@@ -128,7 +130,8 @@ public final class Fields {
         if (n.get() instanceof MapNode m) {
             return Optional.of(m);
         }
-        diags.error(n.get().location(), context + " key '" + key + "' must be a mapping, found " + describe(n.get()));
+        diags.error(Code.WRONG_TYPE, n.get().location(),
+                context + " key '" + key + "' must be a mapping, found " + describe(n.get()));
         return Optional.empty();
     }
 
@@ -136,7 +139,7 @@ public final class Fields {
         if (node instanceof ScalarNode s && !s.isNull()) {
             return Optional.of(s);
         }
-        diags.error(node.location(), what + " must be a single value, found " + describe(node));
+        diags.error(Code.WRONG_TYPE, node.location(), what + " must be a single value, found " + describe(node));
         return Optional.empty();
     }
 
@@ -144,7 +147,7 @@ public final class Fields {
         if (NAME.matcher(s.text()).matches() && s.text().length() <= 64) {
             return Optional.of(s.text());
         }
-        diags.error(s.location(), what + ": '" + s.text()
+        diags.error(Code.INVALID_NAME, s.location(), what + ": '" + s.text()
                 + "' is not a valid name (letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64 characters)");
         return Optional.empty();
     }
@@ -152,12 +155,12 @@ public final class Fields {
     public static Optional<Integer> integer(ScalarNode s, Diagnostics diags, String what, long min, long max) {
         String t = s.text().trim();
         if (!t.matches("-?[0-9]{1,10}")) {
-            diags.error(s.location(), what + " must be a whole number, found '" + s.text() + "'");
+            diags.error(Code.WRONG_TYPE, s.location(), what + " must be a whole number, found '" + s.text() + "'");
             return Optional.empty();
         }
         long v = Long.parseLong(t);
         if (v < min || v > max) {
-            diags.error(s.location(), what + " must be between " + min + " and " + max + ", found " + v);
+            diags.error(Code.OUT_OF_RANGE, s.location(), what + " must be between " + min + " and " + max + ", found " + v);
             return Optional.empty();
         }
         return Optional.of((int) v);
@@ -167,7 +170,7 @@ public final class Fields {
         if (node instanceof MapNode m) {
             return Optional.of(m);
         }
-        diags.error(node.location(), what + " must be a mapping, found " + describe(node));
+        diags.error(Code.WRONG_TYPE, node.location(), what + " must be a mapping, found " + describe(node));
         return Optional.empty();
     }
 
@@ -175,7 +178,7 @@ public final class Fields {
         if (node instanceof SeqNode seq) {
             return Optional.of(seq.items());
         }
-        diags.error(node.location(), what + " must be a list, found " + describe(node));
+        diags.error(Code.WRONG_TYPE, node.location(), what + " must be a list, found " + describe(node));
         return Optional.empty();
     }
 

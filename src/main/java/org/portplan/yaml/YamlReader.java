@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.portplan.diag.Code;
 import org.portplan.diag.Diagnostics;
 import org.portplan.diag.Location;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -79,7 +80,7 @@ public final class YamlReader {
         }
         out.flip();
         if (r.isError()) {
-            diags.error(position(file, out, out.limit()), "the file is not UTF-8 text: byte 0x"
+            diags.error(Code.NOT_UTF8, position(file, out, out.limit()), "the file is not UTF-8 text: byte 0x"
                     + String.format("%02X", data[in.position()] & 0xFF)
                     + " cannot start or continue a UTF-8 character here; save the file as UTF-8");
             return Optional.empty();
@@ -88,7 +89,7 @@ public final class YamlReader {
     }
 
     private static void tooLarge(String file, long size, String unit, Limits limits, Diagnostics diags) {
-        diags.error(Location.of(file), "the file has " + size + " " + unit + ", more than portplan reads"
+        diags.error(Code.INPUT_LIMIT, Location.of(file), "the file has " + size + " " + unit + ", more than portplan reads"
                 + Limits.named("file size", limits.fileBytes(), "bytes"));
     }
 
@@ -166,13 +167,13 @@ public final class YamlReader {
             try (JsonParser p = FACTORY.createParser(text)) {
                 JsonToken first = p.nextToken();
                 if (first == null) {
-                    diags.error(Location.of(file), "the file is empty; expected a YAML mapping");
+                    diags.error(Code.EMPTY_FILE, Location.of(file), "the file is empty; expected a YAML mapping");
                     return Optional.empty();
                 }
                 Node root = value(p, 1);
                 JsonToken after = p.nextToken();
                 if (after != null) {
-                    diags.error(location(file, p.currentTokenLocation()),
+                    diags.error(Code.SEVERAL_DOCUMENTS, location(file, p.currentTokenLocation()),
                             "only one YAML document per file is supported; remove the second '---' document");
                 }
                 return Optional.of(root);
@@ -182,10 +183,10 @@ public final class YamlReader {
                 Problem problem = problem(e.getOriginalMessage());
                 Location at = problem.line() > 0 ? new Location(file, problem.line(), problem.column())
                         : location(file, e.getLocation());
-                diags.error(at, "malformed YAML: " + problem.text());
+                diags.error(Code.YAML_SYNTAX, at, "malformed YAML: " + problem.text());
                 return Optional.empty();
             } catch (IOException e) {
-                diags.error(Location.of(file), "cannot read: " + e.getMessage());
+                diags.error(Code.UNREADABLE_FILE, Location.of(file), "cannot read: " + e.getMessage());
                 return Optional.empty();
             }
         }
@@ -206,12 +207,14 @@ public final class YamlReader {
                     lineStart = i + 1;
                 } else {
                     if (!printable(c)) {
-                        diags.error(new Location(file, line, column), "the character " + describe(c)
+                        diags.error(Code.FORBIDDEN_CHARACTER, new Location(file, line, column),
+                                "the character " + describe(c)
                                 + " is not allowed in YAML text; remove it");
                         return false;
                     }
                     if (i - lineStart >= limits.lineChars() && c != '\r') {
-                        diags.error(new Location(file, line, column), "line " + line + " is longer than portplan reads"
+                        diags.error(Code.INPUT_LIMIT, new Location(file, line, column),
+                                "line " + line + " is longer than portplan reads"
                                 + Limits.named("line length", limits.lineChars(), "characters"));
                         return false;
                     }
@@ -226,21 +229,23 @@ public final class YamlReader {
             JsonToken t = p.currentToken();
             Location at = location(file, p.currentTokenLocation());
             if (++values > limits.values()) {
-                diags.error(at, "the file has more values (keys, list items and values) than portplan reads"
+                diags.error(Code.INPUT_LIMIT, at,
+                        "the file has more values (keys, list items and values) than portplan reads"
                         + Limits.named("values per file", limits.values(), ""));
                 throw new LimitReached();
             }
             if (p instanceof YAMLParser yp && yp.isCurrentAlias()) {
                 if (++aliases > limits.aliases()) {
-                    diags.error(at, "too many YAML aliases; portplan stopped reading here"
+                    diags.error(Code.INPUT_LIMIT, at, "too many YAML aliases; portplan stopped reading here"
                             + Limits.named("aliases", limits.aliases(), ""));
                     throw new LimitReached();
                 }
-                diags.error(at, "YAML aliases (*" + p.getText() + ") are not supported; write the value out");
+                diags.error(Code.YAML_ALIAS, at,
+                        "YAML aliases (*" + p.getText() + ") are not supported; write the value out");
                 return new ScalarNode(at, p.getText(), true);
             }
             if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) && depth > limits.nestingDepth()) {
-                diags.error(at, "mappings and lists are nested too deeply"
+                diags.error(Code.INPUT_LIMIT, at, "mappings and lists are nested too deeply"
                         + Limits.named("nesting depth", limits.nestingDepth(), "levels"));
                 throw new LimitReached();
             }
@@ -256,7 +261,8 @@ public final class YamlReader {
                         Node value = value(p, depth + 1);
                         Location previous = seen.putIfAbsent(name, keyAt);
                         if (previous != null) {
-                            diags.error(keyAt, "duplicate key '" + name + "' (first written at line " + previous.line() + ")");
+                            diags.error(Code.DUPLICATE_KEY, keyAt,
+                                    "duplicate key '" + name + "' (first written at line " + previous.line() + ")");
                             continue;
                         }
                         entries.add(new MapNode.Entry(new ScalarNode(keyAt, name, false), value));
@@ -281,7 +287,7 @@ public final class YamlReader {
 
         private void checkSize(Location at, String text) throws LimitReached {
             if (text.length() > limits.scalarChars()) {
-                diags.error(at, "this value has " + text.length() + " characters, more than portplan reads"
+                diags.error(Code.INPUT_LIMIT, at, "this value has " + text.length() + " characters, more than portplan reads"
                         + Limits.named("scalar size", limits.scalarChars(), "characters"));
                 throw new LimitReached();
             }

@@ -71,10 +71,10 @@ class CatalogConditionsTest {
                       - {text: "c", when: [], source: {document: doc, section: "4"}}
                 """)).containsExactly(
                 "test-catalog.yaml:18:27: error: model 'phone' instruction: 'when' names 'provisoning', which is neither a"
-                        + " feature nor a flow (did you mean 'provisioning'?)",
+                        + " feature nor a flow (did you mean 'provisioning'?) [PP720]",
                 "test-catalog.yaml:19:27: error: model 'phone' instruction: 'when' names flow 'server.to-registrar'"
-                        + " (server -> registrar), which model 'phone' takes no part in (its roles: phone)",
-                "test-catalog.yaml:20:27: error: model 'phone' instruction: 'when' is empty; name a feature or a flow, or leave it out");
+                        + " (server -> registrar), which model 'phone' takes no part in (its roles: phone) [PP721]",
+                "test-catalog.yaml:20:27: error: model 'phone' instruction: 'when' is empty; name a feature or a flow, or leave it out [PP117]");
     }
 
     @Test
@@ -83,7 +83,7 @@ class CatalogConditionsTest {
                     instructions:
                       - {text: "a", kind: advise, source: {document: doc, section: "4"}}
                 """)).containsExactly("test-catalog.yaml:18:27: error: model 'phone' instruction: kind must be note or advice,"
-                + " found 'advise' (did you mean 'advice'?)");
+                + " found 'advise' (did you mean 'advice'?) [PP118]");
     }
 
     @Test
@@ -97,16 +97,16 @@ class CatalogConditionsTest {
                       - {name: e, value: "{role:registrar:sip}", source: {document: doc, section: "3"}}
                 """)).containsExactly(
                 "test-catalog.yaml:18:26: error: model 'phone' setting: placeholder {first} is a pool's port, and a model"
-                        + " setting has no pool; use {role:ROLE:POOL} for another party's ports",
+                        + " setting has no pool; use {role:ROLE:POOL} for another party's ports [PP724]",
                 "test-catalog.yaml:19:26: error: model 'phone' setting: placeholder {adress} is unknown (did you mean"
                         + " 'address'?); known: {address}, {public-address}, {netmask}, {gateway}, {first}, {last}, {count},"
-                        + " {role:ROLE} and {role:ROLE:POOL}",
+                        + " {role:ROLE} and {role:ROLE:POOL} [PP724]",
                 "test-catalog.yaml:20:26: error: model 'phone' setting: placeholder {role:registar} names unknown role"
-                        + " 'registar' (did you mean 'registrar'?)",
+                        + " 'registar' (did you mean 'registrar'?) [PP705]",
                 "test-catalog.yaml:21:26: error: model 'phone' setting: placeholder {role:server:sipp}: model 'server'"
-                        + " (role 'server') has no pool 'sipp' (did you mean 'sip'?)",
+                        + " (role 'server') has no pool 'sipp' (did you mean 'sip'?) [PP707]",
                 "test-catalog.yaml:22:26: error: model 'phone' setting: placeholder {role:registrar:sip}: role 'registrar'"
-                        + " is played by no model, so it has no pools");
+                        + " is played by no model, so it has no pools [PP706]");
     }
 
     @Test
@@ -114,6 +114,6 @@ class CatalogConditionsTest {
         assertThat(errors("""
                     settings:
                       - {where: here, name: a, value: b}
-                """)).containsExactly("test-catalog.yaml:18:9: error: model 'phone' setting is missing the required key 'source'");
+                """)).containsExactly("test-catalog.yaml:18:9: error: model 'phone' setting is missing the required key 'source' [PP111]");
     }
 }

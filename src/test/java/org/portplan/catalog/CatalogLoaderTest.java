@@ -35,7 +35,7 @@ class CatalogLoaderTest {
     void aMisspelledKeyIsOneErrorNotACascade() {
         List<String> errors = load(shippedWith("catalog/allworx.yaml", "    pools:", "    pool:"));
         assertThat(errors).containsExactly("catalog/allworx.yaml:59:5: error: unknown key 'pool' in model 'allworx-phone'"
-                + " (did you mean 'pools'?); allowed keys: instructions, params, pools, roles, settings, source, title");
+                + " (did you mean 'pools'?); allowed keys: instructions, params, pools, roles, settings, source, title [PP110]");
     }
 
     @Test
@@ -63,7 +63,7 @@ class CatalogLoaderTest {
         assertThat(files).extracting(SourceText::name).containsExactly(dir + "/b.yaml");
         assertThat(d.sorted()).singleElement().extracting(Diagnostic::format).isEqualTo(dir
                 + "/a.yaml:1:12: error: the file is not UTF-8 text: byte 0xE9 cannot start or continue a UTF-8 character here;"
-                + " save the file as UTF-8");
+                + " save the file as UTF-8 [PP101]");
     }
 
     @Test

@@ -57,7 +57,7 @@ class SipAlgTest {
         Optional<Catalog> c = TestSupport.catalog("vendor: Acme\nsip-alg: {wants: of}\n" + MODEL, d);
         assertThat(c).isEmpty();
         assertThat(d.sorted()).extracting(Diagnostic::format).containsExactly(
-                "test-catalog.yaml:2:10: error: sip-alg is missing the required key 'source'",
-                "test-catalog.yaml:2:18: error: sip-alg wants must be one of off, on, unstated, found 'of' (did you mean 'off'?)");
+                "test-catalog.yaml:2:10: error: sip-alg is missing the required key 'source' [PP111]",
+                "test-catalog.yaml:2:18: error: sip-alg wants must be one of off, on, unstated, found 'of' (did you mean 'off'?) [PP118]");
     }
 }

@@ -153,11 +153,13 @@ class CliConventionsTest {
                 t portplan compile --tar
                 t portplan compile --target ''
                 t portplan plan --format ''
+                t portplan plan --diagnostics ''
                 """;
         Process p = new ProcessBuilder("/bin/bash", "-c", driver, "driver", script.toString()).redirectErrorStream(true).start();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(out.lines()).containsExactly("compile completion", "--target", "iptables nftables pix asa pf all", "text markdown json");
+        assertThat(out.lines()).containsExactly("compile completion", "--target", "iptables nftables pix asa pf all", "text markdown json",
+                "text json sarif github");
     }
 
     @Test

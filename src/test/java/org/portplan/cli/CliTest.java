@@ -5,6 +5,7 @@ import static org.portplan.cli.ErrorCasesTest.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,13 +93,23 @@ class CliTest {
     }
 
     @Test
-    void strictTurnsWarningsIntoFailureAndWritesNothing() {
+    void strictTurnsWarningsIntoFailureAndWritesNothing() throws IOException {
         Path out = tmp.resolve("out");
-        ErrorCasesTest.Run r = run("compile", "examples/net2phone-pix/site.yaml", "-o", out.toString(), "--strict");
+        Path site = DiagnosticsFormatTest.unacknowledged(Path.of("examples/net2phone-pix/site.yaml"), tmp);
+        ErrorCasesTest.Run r = run("compile", site.toString(), "-o", out.toString(), "--strict");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("warning: firewall 'pix1' (pix): PIX static PAT takes single ports only", "--strict");
         assertThat(out).doesNotExist();
         assertThat(run("validate", "--strict", ALLWORX).code()).isZero();
+    }
+
+    @Test
+    void acknowledgedWarningsAreShownButPassStrict() {
+        Path out = tmp.resolve("out");
+        ErrorCasesTest.Run r = run("compile", "examples/net2phone-pix/site.yaml", "-o", out.toString(), "--strict");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("PIX static PAT takes single ports only", "[PP601, acknowledged: PIX and ASA static NAT");
+        assertThat(out.resolve("pix1.pix")).exists();
     }
 
     @Test

@@ -148,11 +148,22 @@ class DiagnosticsFormatTest {
         }
     }
 
+    /**
+     * A copy of an example (with its lock) in {@code dir}, without its {@code acknowledge:}
+     * block, so that its warnings fail {@code --strict} again.
+     */
+    static Path unacknowledged(Path example, Path dir) throws IOException {
+        String text = Files.readString(example);
+        int at = text.indexOf("\nacknowledge:");
+        assertThat(at).as("the example acknowledges its warnings").isPositive();
+        Path site = Files.writeString(dir.resolve("site.yaml"), text.substring(0, at + 1));
+        Files.copy(example.resolveSibling("site.lock"), dir.resolve("site.lock"));
+        return site;
+    }
+
     @Test
     void acknowledgedWarningsAreSuppressedInSarifAndNoticesForGithub() throws IOException {
-        Path site = tmp.resolve("site.yaml");
-        Files.writeString(site, Files.readString(Path.of("examples/net2phone-pix/site.yaml")));
-        Files.copy(Path.of("examples/net2phone-pix/site.lock"), tmp.resolve("site.lock"));
+        Path site = unacknowledged(Path.of("examples/net2phone-pix/site.yaml"), tmp);
         ErrorCasesTest.Run strict = run("validate", site.toString(), "--strict");
         assertThat(strict.code()).as("the example warns").isEqualTo(1);
         List<Item> warnings = fromText(strict.err());

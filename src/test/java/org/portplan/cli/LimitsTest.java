@@ -27,7 +27,7 @@ class LimitsTest {
         ErrorCasesTest.Run r = run("validate", site.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).isEqualTo(site + ":11:56: error: device 'b': the site has more than 100000 devices after 'count'"
-                + " expansion; portplan stopped reading devices here (limit: devices, 100000)\nportplan: 1 error\n");
+                + " expansion; portplan stopped reading devices here (limit: devices, 100000) [PP103]\nportplan: 1 error\n");
         Path one = Files.writeString(tmp.resolve("one.yaml"), TestSupport.firewall("iptables") + """
                 devices:
                   a: { model: allworx-phone, address: 10.0.0.2, count: 100001 }

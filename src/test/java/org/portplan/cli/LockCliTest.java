@@ -64,8 +64,10 @@ class LockCliTest {
         ErrorCasesTest.Run r = run("compile", site.toString(), "-o", out2.toString(), "--locked");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains(
-                "office.lock:15:9: error: the lock file is not up to date (--locked): - a blf: udp 2088 at 203.0.113.10",
-                "office.lock: error: the lock file is not up to date (--locked): + c sip: udp 5060 at 203.0.113.10");
+                "office.lock:15:9: error: the lock file is not up to date (--locked): - a blf: udp 2088 at 203.0.113.10"
+                        + " (device 'a' is no longer in the site) [PP520]",
+                // A new allocation has no line in the lock file yet: it is reported at its device in the site.
+                "office.yaml:12:3: error: the lock file is not up to date (--locked): + c sip: udp 5060 at 203.0.113.10 [PP520]");
         assertThat(out2).doesNotExist();
         assertThat(Files.readString(lock)).isEqualTo(locked);
         // validate --locked says the same; without --locked it passes with notes.

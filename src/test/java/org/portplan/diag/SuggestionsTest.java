@@ -26,11 +26,11 @@ class SuggestionsTest {
     @Test
     void ordersDiagnosticsByPlace() {
         Diagnostics d = new Diagnostics();
-        d.error(new Location("b.yaml", 1, 1), "third");
-        d.error(new Location("a.yaml", 9, 2), "second");
-        d.warning(new Location("a.yaml", 2, 5), "first");
+        d.error(Code.UNKNOWN_MODEL, new Location("b.yaml", 1, 1), "third");
+        d.error(Code.UNKNOWN_MODEL, new Location("a.yaml", 9, 2), "second");
+        d.warning(Code.DEVICE_IN_NO_RULE, new Location("a.yaml", 2, 5), "first");
         assertThat(d.sorted()).extracting(Diagnostic::message).containsExactly("first", "second", "third");
-        assertThat(d.sorted().get(0).format()).isEqualTo("a.yaml:2:5: warning: first");
+        assertThat(d.sorted().get(0).format()).isEqualTo("a.yaml:2:5: warning: first [PP603]");
         assertThat(d.errorCount()).isEqualTo(2);
     }
 }

@@ -3,6 +3,7 @@ package org.portplan.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.portplan.core.AddressSet;
 import org.portplan.core.Cidr;
@@ -44,7 +45,7 @@ class DifferTest {
         FirewallPlan fw = new FirewallPlan("fw", Platform.IPTABLES, List.of(OUT, IN), Ipv4.parse("203.0.113.10"), List.of(),
                 forwards, permits, nats);
         return new Plan("s", "s.yaml", List.of(), AllocationTable.EMPTY, List.of(fw), List.of(), List.of(), Lock.EMPTY, List.of(),
-                List.of());
+                List.of(), Map.of());
     }
 
     private static PlanDiff diff(Plan a, Plan b) {

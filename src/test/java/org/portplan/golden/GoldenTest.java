@@ -74,7 +74,7 @@ class GoldenTest {
             Outputs o = r.value().get();
             files.putAll(o.files());
             files.put("plan.json", PlanJson.write(o.plan()));
-            files.put("plan.txt", PlanReport.text(o.plan()));
+            files.put("plan.txt", PlanReport.text(o.plan(), r.diagnostics().acknowledged()));
         }
         return files;
     }

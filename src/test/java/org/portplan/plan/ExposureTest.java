@@ -44,7 +44,7 @@ class ExposureTest {
         assertThat(o.messages()).filteredOn(m -> m.contains("from anywhere")).containsExactly("site.yaml:11:3: warning: 2 devices (desk-1..desk-2) (allworx-phone):"
                 + " udp 2088, 5060, 16384-16393 (of 'desk-1'; the others' alike) are forwarded from anywhere, because the"
                 + " site declares no 'allworx-server' peer; declare it under 'peers:' (NAME: { role: allworx-server,"
-                + " addresses: [ADDRESS] }) so that only its addresses reach them");
+                + " addresses: [ADDRESS] }) so that only its addresses reach them [PP410]");
         assertThat(p.reachable()).hasSize(5).allSatisfy(r -> {
             assertThat(r.why()).isEqualTo(Reachable.Why.UNDECLARED);
             assertThat(r.reason()).isEqualTo("the site declares no allworx-server");
@@ -143,7 +143,7 @@ class ExposureTest {
         assertThat(refused.errors()).containsExactly("site.yaml:14:3: error: peer 'admins' is outside firewall 'fw', and"
                 + " administration from the outside zone needs an explicit opt-in: it would reach 'edge'"
                 + " (equinox-h323-edge.ssh), 'pbx' (allworx-server.admin); list the peer under 'remote-admin' to allow it"
-                + " on purpose, or reach the devices from an inside zone (e.g. over a VPN)");
+                + " on purpose, or reach the devices from an inside zone (e.g. over a VPN) [PP402]");
 
         Plan allowed = plan(base + "remote-admin: [admins]\n").ok();
         assertThat(forwards(allowed, "edge")).contains("tcp 22 from [198.51.100.0/28]");
@@ -168,9 +168,9 @@ class ExposureTest {
                 remote-admin: [admin, hq]
                 """);
         assertThat(o.errors()).containsExactly(
-                "site.yaml:15:16: error: 'remote-admin' names unknown peer 'admin' (did you mean 'admins'?)",
+                "site.yaml:15:16: error: 'remote-admin' names unknown peer 'admin' (did you mean 'admins'?) [PP340]",
                 "site.yaml:15:23: error: 'remote-admin' names peer 'hq', whose role 'allworx-phone' does not administer"
-                        + " devices; list only peers of a management role (e.g. management-pc)");
+                        + " devices; list only peers of a management role (e.g. management-pc) [PP341]");
     }
 
     @Test
@@ -188,5 +188,59 @@ class ExposureTest {
                 .allSatisfy(r -> assertThat(r.reason()).isEqualTo("peer 'browsers' is 0.0.0.0/0"));
         assertThat(p.reachable()).filteredOn(r -> r.forward().protocol() == Protocol.UDP
                 && r.forward().device().equals("desk")).hasSize(3);
+    }
+
+    /** A catalog with an administration console model and a flow the vendor never opens from outside. */
+    private static final String CONSOLE_CATALOG = """
+            vendor: Test
+            documents:
+              doc: {title: A document}
+            roles:
+              admin: {title: An administrator, when-undeclared: nobody, management: true}
+              monitor: {title: A monitoring service, when-undeclared: nobody}
+            models:
+              console:
+                title: An administration console
+                roles: [admin]
+                source: {document: doc, section: "1"}
+              phone:
+                title: A phone
+                source: {document: doc, section: "1"}
+            flows:
+              admin.to-phone:
+                from: admin
+                to: phone
+                ports: [tcp 443]
+                purpose: web administration
+                source: {document: doc, section: "2"}
+              monitor.to-phone:
+                from: monitor
+                to: phone
+                ports: [udp 161]
+                from-outside: never
+                purpose: SNMP polling
+                source: {document: doc, section: "2"}
+            """;
+
+    @Test
+    void exposureErrorsPointAtTheOutsidePartysEntryWhenNoIncludeTurnedTheFlowOn() {
+        org.portplan.diag.Diagnostics d = new org.portplan.diag.Diagnostics();
+        org.portplan.catalog.Catalog catalog = TestSupport.catalog(CONSOLE_CATALOG, d).orElseThrow(
+                () -> new AssertionError(d.sorted()));
+        TestSupport.Outcome o = TestSupport.plan(catalog, SITE + """
+                devices:
+                  desk: { model: phone, address: 10.0.0.21 }
+                  laptop: { model: console, address: 203.0.113.13 }
+                peers:
+                  nms: { role: monitor, addresses: [198.51.100.9] }
+                """);
+        // Before codes, both were reported at the site file without a line.
+        assertThat(o.errors()).containsExactly(
+                "site.yaml:12:3: error: device 'laptop' is outside firewall 'fw', and administration from the outside"
+                        + " zone needs an explicit opt-in: it would reach 'desk' (admin.to-phone); reach the devices from an"
+                        + " inside zone (e.g. over a VPN) [PP402]",
+                "site.yaml:14:3: error: flow 'monitor.to-phone' must never be opened from the outside zone, but 'nms'"
+                        + " (role monitor) is outside firewall 'fw'; reach it from an inside zone (e.g. over a VPN) instead"
+                        + " [PP401]");
     }
 }

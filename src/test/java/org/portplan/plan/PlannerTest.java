@@ -150,7 +150,7 @@ class PlannerTest {
         TestSupport.Outcome o = plan(firewall("iptables") + devices);
         assertThat(o.errors()).singleElement().isEqualTo("site.yaml:124:3: error: device 'late' (net2phone-max): no room"
                 + " for pool 'voice': needs 16 udp ports (2 * lines) starting on a multiple of 2 between 7000 and 65000 at"
-                + " 203.0.113.10 (public address of firewall 'fw'); give some devices their own public-address or lower their params");
+                + " 203.0.113.10 (public address of firewall 'fw'); give some devices their own public-address or lower their params [PP502]");
     }
 
     @Test
@@ -164,11 +164,11 @@ class PlannerTest {
                 """);
         assertThat(wide.errors()).containsExactly(
                 "site.yaml:10:94: error: device 'a': pinned rtp 6000-65535 holds 59536 ports, but allworx-phone needs 2"
-                        + " (2 * conversations); pin exactly 2 ports, e.g. 6000-6001",
+                        + " (2 * conversations); pin exactly 2 ports, e.g. 6000-6001 [PP307]",
                 "site.yaml:11:64: error: device 'b': pinned rtp 20001-20010 must start on a multiple of 2 (rtp ranges of"
-                        + " allworx-phone start even)",
+                        + " allworx-phone start even) [PP307]",
                 "site.yaml:12:75: error: device 'c': pinned sip-media 30000-40000 holds 10001 ports, more than the 5001 of"
-                        + " the vendor's range 35000-40000; pin at most 5001");
+                        + " the vendor's range 35000-40000; pin at most 5001 [PP307]");
         // A narrower range than the vendor's default is fine where no formula sizes the pool (d).
     }
 

@@ -88,6 +88,8 @@ class SiteSchemaTest {
                     "$.firewalls.-fw2.interfaces", "$.firewalls.edge.interfaces.inside.name", "$.devices"),
             accepted("port-conflict", "not a shape error: well-formed; only allocation finds two devices pinned to"
                     + " overlapping ranges behind one address"),
+            accepted("public-address-clash", "not a shape error: well-formed addresses; that two firewalls claim one"
+                    + " takes the whole site"),
             notYaml("tab-indent", "not a shape error: not YAML (a tab in the indentation)"),
             rejected("unknown-keys", "shape: unknown keys, and the required keys they misspell",
                     "$", "$.firewalls.edge", "$.firewalls.edge.interfaces.outside", "$.devices.a", "$.devices.b"),

@@ -70,10 +70,11 @@ public final class AsaEmitter implements Emitter {
                 + "! access lists above open every port the plan names; rewriting SIP or H.323 messages and opening\n"
                 + "! ports on top of that is the usual cause of one-way audio. See docs/targets.md (ASA).\n");
         removal(out, fw, objects);
-        List<String> warnings = new ArrayList<>();
+        List<Emission.Warning> warnings = new ArrayList<>();
         if (perPort[0] > 0) {
-            warnings.add("firewall '" + fw.name() + "' (asa): an ASA object NAT rule takes one service port, so " + perPort[0]
-                    + " forwarded port range" + (perPort[0] == 1 ? "" : "s") + " became " + perPort[1] + " network objects");
+            warnings.add(new Emission.Warning(Emission.Kind.RANGE_EXPANDED_PER_PORT, "firewall '" + fw.name()
+                    + "' (asa): an ASA object NAT rule takes one service port, so " + perPort[0]
+                    + " forwarded port range" + (perPort[0] == 1 ? "" : "s") + " became " + perPort[1] + " network objects"));
         }
         return new Emission(out.toString(), warnings);
     }

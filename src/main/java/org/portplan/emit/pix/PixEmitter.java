@@ -39,7 +39,7 @@ public final class PixEmitter implements Emitter {
 
     @Override
     public Emission emit(String site, FirewallPlan fw) {
-        List<String> warnings = new ArrayList<>();
+        List<Emission.Warning> warnings = new ArrayList<>();
         StringBuilder out = new StringBuilder();
         out.append("! portplan: site ").append(site).append(", firewall ").append(fw.name()).append(", Cisco PIX 7.x\n");
         Cisco.header(out);
@@ -119,8 +119,9 @@ public final class PixEmitter implements Emitter {
             }
         }
         if (ranges > 0) {
-            warnings.add("firewall '" + fw.name() + "' (pix): PIX static PAT takes single ports only, so " + ranges
-                    + " forwarded port range" + (ranges == 1 ? "" : "s") + " became " + statics + " static commands");
+            warnings.add(new Emission.Warning(Emission.Kind.RANGE_EXPANDED_PER_PORT, "firewall '" + fw.name()
+                    + "' (pix): PIX static PAT takes single ports only, so " + ranges
+                    + " forwarded port range" + (ranges == 1 ? "" : "s") + " became " + statics + " static commands"));
         }
         out.append("!\n! ---- access lists ----\n");
         out.append(AccessLists.write(fw, new Operands()));
