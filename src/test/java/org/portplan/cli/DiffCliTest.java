@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.portplan.Office;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,36 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DiffCliTest {
 
-    private static final String HEAD = """
-            site: office
-            firewalls:
-              fw:
-                platform: iptables
-                interfaces:
-                  outside: { name: eth0, address: 203.0.113.10/29 }
-                  inside:  { name: eth1, address: 10.0.0.1/24 }
-            peers:
-              hq: { role: allworx-server, addresses: [198.51.100.7] }
-              n2p: { role: net2phone-service, addresses: [198.51.100.64/26] }
-              itsp: { role: planet-sip-server, addresses: [198.51.100.200] }
-            devices:
-            """;
-    private static final List<String> PHONES = List.of(
-            "  p1: { model: allworx-phone, address: 10.0.0.11 }",
-            "  p2: { model: allworx-phone, address: 10.0.0.12 }",
-            "  p3: { model: allworx-phone, address: 10.0.0.13 }",
-            "  p4: { model: allworx-phone, address: 10.0.0.14 }",
-            "  p5: { model: allworx-phone, address: 10.0.0.15 }",
-            "  p6: { model: allworx-phone, address: 10.0.0.16 }");
-    private static final String OTHERS = "  max: { model: net2phone-max, address: 10.0.0.30 }\n"
-            + "  lobby: { model: planet-vip-2140pt, address: 10.0.0.40 }\n";
+    private static final List<String> PHONES = Office.PHONES;
 
     @TempDir
     Path repo;
     Path site;
 
     private static String office(List<String> phones) {
-        return HEAD + String.join("\n", phones) + "\n" + OTHERS;
+        return Office.site(phones);
     }
 
     private void git(String... args) throws Exception {
@@ -85,7 +64,7 @@ class DiffCliTest {
     @Test
     void insertingAPhoneListsItsRulesAndNothingElse() throws Exception {
         List<String> edited = new ArrayList<>(PHONES);
-        edited.add(3, "  p3b: { model: allworx-phone, address: 10.0.0.20 }");
+        edited.add(3, "p3b: { model: allworx-phone, address: 10.0.0.20 }");
         ErrorCasesTest.Run r = editAndDiff(edited);
         assertThat(r.code()).as(r.err()).isEqualTo(5);
         List<String> changes = r.out().lines().filter(l -> l.startsWith("  + ") || l.startsWith("  - ") || l.startsWith("  ~ "))
@@ -124,7 +103,7 @@ class DiffCliTest {
     @Test
     void morePortsForOnePhoneMoveOnlyItsRange() throws Exception {
         List<String> edited = new ArrayList<>(PHONES);
-        edited.set(1, "  p2: { model: allworx-phone, address: 10.0.0.12, params: { conversations: 6 } }");
+        edited.set(1, "p2: { model: allworx-phone, address: 10.0.0.12, params: { conversations: 6 } }");
         ErrorCasesTest.Run r = editAndDiff(edited, "--format", "markdown");
         assertThat(r.code()).as(r.err()).isEqualTo(5);
         assertThat(r.out()).contains("| **opened** | forward | udp | 16444-16455 | 198.51.100.7 | 203.0.113.10 → 10.0.0.12 |",

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.portplan.Office;
 import org.portplan.TestSupport;
 import org.portplan.lock.Lock;
 
@@ -15,38 +16,11 @@ import org.portplan.lock.Lock;
  */
 class LockedAllocationTest {
 
-    private static final String HEAD = """
-            site: office
-            firewalls:
-              fw:
-                platform: iptables
-                interfaces:
-                  outside: { name: eth0, address: 203.0.113.10/29 }
-                  inside:  { name: eth1, address: 10.0.0.1/24 }
-            peers:
-              hq: { role: allworx-server, addresses: [198.51.100.7] }
-              n2p: { role: net2phone-service, addresses: [198.51.100.64/26] }
-              itsp: { role: planet-sip-server, addresses: [198.51.100.200] }
-            devices:
-            """;
-
     private static String office(String... phones) {
-        StringBuilder s = new StringBuilder(HEAD);
-        for (String p : phones) {
-            s.append("  ").append(p).append('\n');
-        }
-        s.append("  max: { model: net2phone-max, address: 10.0.0.30 }\n");
-        s.append("  lobby: { model: planet-vip-2140pt, address: 10.0.0.40 }\n");
-        return s.toString();
+        return Office.site(List.of(phones));
     }
 
-    private static final List<String> SIX = List.of(
-            "p1: { model: allworx-phone, address: 10.0.0.11 }",
-            "p2: { model: allworx-phone, address: 10.0.0.12 }",
-            "p3: { model: allworx-phone, address: 10.0.0.13 }",
-            "p4: { model: allworx-phone, address: 10.0.0.14 }",
-            "p5: { model: allworx-phone, address: 10.0.0.15 }",
-            "p6: { model: allworx-phone, address: 10.0.0.16 }");
+    private static final List<String> SIX = Office.PHONES;
 
     /** Every assignment, as "device pool" -> "protocols ports at scope". */
     private static Map<String, String> ports(Plan p) {
@@ -124,7 +98,7 @@ class LockedAllocationTest {
 
     @Test
     void aResizedRangeKeepsItsStartWhenTheNextPortsAreFree() {
-        String one = HEAD + "  p: { model: allworx-phone, address: 10.0.0.11 }\n";
+        String one = Office.HEAD + "  p: { model: allworx-phone, address: 10.0.0.11 }\n";
         Plan before = TestSupport.plan(one).ok();
         Plan after = TestSupport.plan(one.replace("10.0.0.11 }", "10.0.0.11, params: { conversations: 7 } }"),
                 before.lock()).ok();
