@@ -165,6 +165,19 @@ final class Lab implements AutoCloseable {
     }
 
     /**
+     * Runs {@code script} with {@code sh -e} in the router's namespace, in directory {@code dir},
+     * with {@code path} in front of PATH (null: none) and the sbin directories after it, and
+     * {@code input} on standard input (null: kept open and silent). Returns however it ended.
+     */
+    Command.Outcome shell(String script, Path dir, Path path, String input) throws IOException {
+        List<String> cmd = List.of(ip.toString(), "netns", "exec", router, "/bin/sh", "-e", "-c", script);
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        pb.environment().put("PATH", (path == null ? "" : path + ":") + "/usr/local/sbin:/usr/sbin:/sbin:"
+                + pb.environment().getOrDefault("PATH", "/usr/bin:/bin"));
+        return Command.finish(cmd, pb.start(), input, COMMAND_TIMEOUT_MS);
+    }
+
+    /**
      * The router's connection tracking table as the conntrack tool lists it, one entry a line;
      * {@code helper=NAME} marks an entry a protocol helper watches (/proc/net/nf_conntrack does
      * not show helpers).
