@@ -146,6 +146,7 @@ class IptablesDeployTest {
         List<String> own = rules(local(s));
         List<String> planned = rules(reference(s));
         try (Lab lab = Lab.create(ip, shared.resolve("probe"), s.layout)) {
+            lab.publicAddresses(Files.readString(dir.resolve("edge.iptables")));
             ok(lab, s, "iptables-restore < local.rules", "");
             String withLocal = DocSnippets.get(DOC, "iptables-apply-local", HERE);
             for (int i = 0; i < 2; i++) {

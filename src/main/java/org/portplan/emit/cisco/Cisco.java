@@ -9,6 +9,7 @@ import org.portplan.core.Cidr;
 import org.portplan.core.Ipv4;
 import org.portplan.core.Platform;
 import org.portplan.core.PortRange;
+import org.portplan.emit.ExtraAddresses;
 import org.portplan.emit.Text;
 import org.portplan.rules.FirewallPlan;
 import org.portplan.rules.Forward;
@@ -44,12 +45,13 @@ public final class Cisco {
         out.append("! see docs/targets.md (").append(dialect).append(").\n");
     }
 
-    /** One comment line per zone: its nameif and subnet. */
+    /** One comment line per zone: its nameif and subnet; then the public addresses beyond the outside interface's own. */
     public static void zones(StringBuilder out, FirewallPlan fw) {
         for (Zone z : fw.zones()) {
             out.append("! zone ").append(z.name()).append(": nameif ").append(z.interfaceName()).append(' ')
                     .append(z.subnet()).append('\n');
         }
+        ExtraAddresses.cisco(out, fw);
     }
 
     /**

@@ -10,6 +10,7 @@ import org.portplan.core.Platform;
 import org.portplan.core.PortRange;
 import org.portplan.emit.Emission;
 import org.portplan.emit.Emitter;
+import org.portplan.emit.ExtraAddresses;
 import org.portplan.emit.Text;
 import org.portplan.rules.FirewallPlan;
 import org.portplan.rules.Forward;
@@ -47,6 +48,7 @@ public final class PfEmitter implements Emitter {
         out.append("# A complete ruleset: traffic entering any interface is blocked unless a rule below passes it.\n");
         out.append("# Protocol helpers (ALGs): none. pf has no SIP or H.323 helper that rewrites addresses or\n");
         out.append("# opens ports by itself; every port the devices use is passed explicitly below.\n");
+        ExtraAddresses.openbsd(out, fw);
         out.append('\n');
         for (Zone z : fw.zones()) {
             out.append(macros.get(z.name())).append(" = \"").append(z.interfaceName()).append("\"\t# zone ")
