@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.portplan.Sites;
@@ -84,6 +85,18 @@ class AsaConfigTest {
             String broken = text.replace(e.getValue()[0], e.getValue()[1]);
             assertThat(broken).as("edit '%s' applies", e.getKey()).isNotEqualTo(text);
             assertThat(problems(fw, broken)).as("problems found with %s", e.getKey()).isNotEmpty();
+        }
+    }
+
+    /** The document's command extracts exactly the removal commands, from every file (run by sh as written). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.portplan.Sites#all")
+    void theDocumentsRecipeExtractsTheRemovalCommands(String site, @TempDir java.nio.file.Path dir) throws Exception {
+        Outputs o = Sites.compile(site, Platform.ASA);
+        for (FirewallPlan fw : o.plan().firewalls()) {
+            String text = o.files().get(fw.name() + "." + Platform.ASA.id());
+            assertThat(PixConfigTest.extract(dir, "asa-remove", "old/edge.asa", text)).as("%s: what the recipe extracts", fw.name())
+                    .isNotEmpty().isEqualTo(PixConfigTest.undo(text));
         }
     }
 

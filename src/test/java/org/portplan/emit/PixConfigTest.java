@@ -2,14 +2,21 @@ package org.portplan.emit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.portplan.DocSnippets;
 import org.portplan.Sites;
 import org.portplan.core.AddressSet;
 import org.portplan.core.Cidr;
@@ -26,7 +33,8 @@ import org.portplan.rules.Zone;
  * zones has a translation on the way out of each side whose hosts a {@code nat (if) N} covers
  * (without one, the PIX drops the flow although the access list permits it). Access lists: every
  * interface has one, bound to it and ending in an explicit deny. Inspection: SIP and H.323 are
- * set deliberately.
+ * set deliberately. Removal: the commented removal commands at the end, applied to what the file
+ * configured, remove every command once, nothing else, and never a list still in use.
  */
 class PixConfigTest {
 
@@ -73,6 +81,127 @@ class PixConfigTest {
         assertThat(text).as("%s: inspection policy", fw.name())
                 .contains("policy-map global_policy\n class inspection_default\n  no inspect sip\n"
                         + "  no inspect h323 h225\n  no inspect h323 ras\n");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.portplan.Sites#all")
+    void theRemovalCommandsTakeOutEverythingTheFileConfigures(String site) throws Exception {
+        Outputs o = Sites.compile(site, Platform.PIX);
+        List<String> problems = new ArrayList<>();
+        for (FirewallPlan fw : o.plan().firewalls()) {
+            problems.addAll(removalProblems(fw.name(), o.files().get(fw.name() + "." + Platform.PIX.id())));
+        }
+        assertThat(problems).as("PIX removal problems in %s", site).isEmpty();
+    }
+
+    /** The document's command extracts exactly the removal commands, from every file (run by sh as written). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.portplan.Sites#all")
+    void theDocumentsRecipeExtractsTheRemovalCommands(String site, @TempDir Path dir) throws Exception {
+        Outputs o = Sites.compile(site, Platform.PIX);
+        for (FirewallPlan fw : o.plan().firewalls()) {
+            String text = o.files().get(fw.name() + "." + Platform.PIX.id());
+            assertThat(extract(dir, "pix-remove", "old/edge.pix", text)).as("%s: what the recipe extracts", fw.name())
+                    .isNotEmpty().isEqualTo(undo(text));
+        }
+    }
+
+    /** Runs the document's extraction command {@code block} on {@code text}, saved as {@code file}; returns remove.txt's lines. */
+    static List<String> extract(Path dir, String block, String file, String text) throws Exception {
+        Files.createDirectories(dir.resolve(file).getParent());
+        Files.writeString(dir.resolve(file), text, StandardCharsets.US_ASCII);
+        Files.deleteIfExists(dir.resolve("remove.txt"));
+        Process p = new ProcessBuilder("/bin/sh", "-e", "-c", DocSnippets.get("docs/targets.md", block))
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as("%s: %s", block, output).isZero();
+        return Files.readAllLines(dir.resolve("remove.txt"), StandardCharsets.US_ASCII);
+    }
+
+    /** The commented removal commands of a file, without their prefix. */
+    static List<String> undo(String text) {
+        return text.lines().filter(l -> l.startsWith("! undo: ")).map(l -> l.substring("! undo: ".length())).toList();
+    }
+
+    /** The removal check can fail: each of these edits of a good file breaks it. */
+    @Test
+    void brokenRemovalsAreCaught() throws Exception {
+        String text = Sites.compile("examples/equinox-video/site.yaml", Platform.PIX).files().get("video-fw.pix");
+        assertThat(removalProblems("video-fw", text)).isEmpty();
+        Map<String, String[]> edits = new LinkedHashMap<>();
+        edits.put("a static without its removal", new String[] {"! undo: no static ", "! removed: no static "});
+        edits.put("a list cleared while still bound", new String[] {
+            "! undo: no access-group eth0_access_in in interface eth0\n! undo: clear configure access-list eth0_access_in\n",
+            "! undo: clear configure access-list eth0_access_in\n! undo: no access-group eth0_access_in in interface eth0\n"});
+        edits.put("a NAT exemption list cleared while nat 0 uses it", new String[] {
+            "! undo: no nat (eth1) 0 access-list eth1_nat0\n! undo: clear configure access-list eth1_nat0\n",
+            "! undo: clear configure access-list eth1_nat0\n! undo: no nat (eth1) 0 access-list eth1_nat0\n"});
+        edits.put("a removal of something never written", new String[] {"! undo: no global (eth0) 1 interface\n",
+            "! undo: no global (eth0) 1 interface\n! undo: no global (eth0) 2 interface\n"});
+        edits.put("a global removed while nat uses it", new String[] {
+            "! undo: no nat (eth1) 1 10.40.0.10 255.255.255.255\n! undo: no global (eth0) 1 interface\n",
+            "! undo: no global (eth0) 1 interface\n! undo: no nat (eth1) 1 10.40.0.10 255.255.255.255\n"});
+        for (Map.Entry<String, String[]> e : edits.entrySet()) {
+            String broken = text.replaceFirst(Pattern.quote(e.getValue()[0]), Matcher.quoteReplacement(e.getValue()[1]));
+            assertThat(broken).as("edit '%s' applies", e.getKey()).isNotEqualTo(text);
+            assertThat(removalProblems("video-fw", broken)).as("problems found with %s", e.getKey()).isNotEmpty();
+        }
+    }
+
+    /**
+     * Applies the file's top-level commands (the inspection policy aside: the removal leaves it),
+     * then its removal commands, to a model of the running configuration: each removal must take
+     * out something the file wrote, in an order the PIX accepts (a list unbound from its
+     * access-group or nat 0 before it is cleared, the nat of an id before its global), and
+     * nothing may remain.
+     */
+    static List<String> removalProblems(String fw, String text) {
+        List<String> out = new ArrayList<>();
+        List<String> running = new ArrayList<>();
+        List<String> undo = new ArrayList<>();
+        boolean inRemoval = false;
+        for (String l : text.lines().toList()) {
+            if (l.equals("! ---- removal ----")) {
+                inRemoval = true;
+            } else if (l.startsWith("! undo: ")) {
+                if (!inRemoval) {
+                    out.add(fw + ": a removal command before the removal section: " + l);
+                }
+                undo.add(l.substring("! undo: ".length()));
+            } else if (inRemoval && !l.startsWith("!")) {
+                out.add(fw + ": a command after the removal section: " + l);
+            } else if (!l.startsWith("!") && !l.startsWith(" ") && !l.equals("policy-map global_policy")) {
+                running.add(l);
+            }
+        }
+        for (String u : undo) {
+            out.addAll(remove(fw, running, u));
+        }
+        running.forEach(l -> out.add(fw + ": no removal command takes out: " + l));
+        return out;
+    }
+
+    private static List<String> remove(String fw, List<String> running, String u) {
+        List<String> out = new ArrayList<>();
+        Matcher clear = Pattern.compile("^clear configure access-list (\\S+)$").matcher(u);
+        Matcher global = Pattern.compile("^no global \\([^)]+\\) (\\d+) .*$").matcher(u);
+        if (clear.matches()) {
+            String acl = clear.group(1);
+            running.stream().filter(l -> l.startsWith("access-group " + acl + " ") || l.endsWith(" access-list " + acl))
+                    .forEach(l -> out.add(fw + ": '" + u + "' while '" + l + "' still uses it"));
+            if (!running.removeIf(l -> l.startsWith("access-list " + acl + " "))) {
+                out.add(fw + ": '" + u + "' clears a list the file did not write");
+            }
+            return out;
+        }
+        if (global.matches()) {
+            running.stream().filter(l -> l.matches("^nat \\([^)]+\\) " + global.group(1) + " .*"))
+                    .forEach(l -> out.add(fw + ": '" + u + "' while '" + l + "' still uses it"));
+        }
+        if (!u.startsWith("no ") || !running.remove(u.substring(3))) {
+            out.add(fw + ": '" + u + "' removes nothing the file configured");
+        }
+        return out;
     }
 
     static List<String> problems(FirewallPlan fw, String text) {

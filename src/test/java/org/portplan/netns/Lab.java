@@ -36,6 +36,9 @@ final class Lab implements AutoCloseable {
     /** Time for the last datagrams to cross the router after the senders are done. */
     private static final long GRACE_MS = 300;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** A header line of an iptables or nftables file giving the command for an extra public address. */
+    private static final Pattern ADDRESS_COMMAND = Pattern.compile(
+            "^# [0-9.]+ is in [A-Za-z0-9._-]+'s subnet: .*: ip addr add ([0-9.]+)/32 dev ([A-Za-z0-9._-]+)$");
 
     /** A token as a listener saw it. */
     record Received(Protocol protocol, Ipv4 local, int localPort, Ipv4 source, int sourcePort) {
@@ -118,13 +121,7 @@ final class Lab implements AutoCloseable {
             r.append("addr add ").append(z.subnet()).append(" dev ").append(z.interfaceName()).append('\n');
             r.append("link set ").append(z.interfaceName()).append(" up\n");
         }
-        List<Ipv4> publics = new ArrayList<>(fw.publicAddresses());
-        publics.add(0, fw.defaultPublicAddress());
-        for (Ipv4 a : publics.stream().distinct().toList()) {
-            if (!a.equals(outside.subnet().address())) {
-                r.append("addr add ").append(a).append("/32 dev ").append(outside.interfaceName()).append('\n');
-            }
-        }
+        // Public addresses beyond the interface's own come from the rule file's header: see publicAddresses.
         for (Ipv4 a : layout.hosts(outside)) {
             if (layout.isRouted(a)) {
                 r.append("route add ").append(a).append("/32 via ").append(layout.outsideHost()).append(" dev ")
@@ -162,6 +159,40 @@ final class Lab implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(ip.toString(), "netns", "exec", router, program.toString()));
         cmd.addAll(arguments);
         run(cmd, rules);
+    }
+
+    /**
+     * Gives the router the public addresses beyond its outside interface's own by running the
+     * commands the rule file's header names for them ({@code ip addr add A/32 dev IF}), as an
+     * administrator following it would: probes to those addresses then arrive only if the header
+     * says all that is needed. Returns the commands run.
+     */
+    List<String> publicAddresses(String rules) throws IOException {
+        List<String> commands = new ArrayList<>();
+        for (String line : rules.split("\n")) {
+            Matcher m = ADDRESS_COMMAND.matcher(line);
+            if (m.matches()) {
+                Ipv4.parse(m.group(1));
+                commands.add("addr add " + m.group(1) + "/32 dev " + m.group(2));
+            }
+        }
+        if (!commands.isEmpty()) {
+            batch(router, String.join("\n", commands) + "\n");
+        }
+        return commands;
+    }
+
+    /**
+     * Runs {@code script} with {@code sh -e} in the router's namespace, in directory {@code dir},
+     * with {@code path} in front of PATH (null: none) and the sbin directories after it, and
+     * {@code input} on standard input (null: kept open and silent). Returns however it ended.
+     */
+    Command.Outcome shell(String script, Path dir, Path path, String input) throws IOException {
+        List<String> cmd = List.of(ip.toString(), "netns", "exec", router, "/bin/sh", "-e", "-c", script);
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        pb.environment().put("PATH", (path == null ? "" : path + ":") + "/usr/local/sbin:/usr/sbin:/sbin:"
+                + pb.environment().getOrDefault("PATH", "/usr/bin:/bin"));
+        return Command.finish(cmd, pb.start(), input, COMMAND_TIMEOUT_MS);
     }
 
     /**

@@ -19,8 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.portplan.catalog.Catalog;
+import org.portplan.core.Ipv4;
 import org.portplan.core.Platform;
 import org.portplan.diag.Diagnostic;
+import org.portplan.emit.ExtraAddresses;
 import org.portplan.engine.Engine;
 import org.portplan.engine.Outputs;
 import org.portplan.engine.Result;
@@ -105,7 +107,8 @@ class RealNetworkTest {
 
     /**
      * The checks can fail: each mutation of a good rule file (a range one port wider, no default
-     * drop, a swapped interface, a SIP helper attached) must make them report failures.
+     * drop, a swapped interface, a SIP helper attached, a wrong address in the header's command
+     * for an extra public address) must make them report failures.
      */
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("mutations")
@@ -141,6 +144,8 @@ class RealNetworkTest {
                 Arguments.of(iptables, "a forwarded range one port wider", "--dport 16384:16393", "--dport 16384:16394"),
                 Arguments.of(iptables, "no default drop", ":FORWARD DROP [0:0]", ":FORWARD ACCEPT [0:0]"),
                 Arguments.of(iptables, "outbound rules on the wrong interface", "-o eth0", "-o eth1"),
+                Arguments.of(iptables, "the header's command for an extra public address naming another address",
+                        "ip addr add 203.0.113.11/32", "ip addr add 203.0.113.12/32"),
                 Arguments.of(iptables, "a SIP helper on the forwarded SIP port", "COMMIT\n*filter\n",
                         "COMMIT\n*raw\n-A PREROUTING -p udp -m udp --dport 5060 -j CT --helper sip\nCOMMIT\n*filter\n"),
                 Arguments.of(nft, "a forwarded range one port wider", "16384-16393", "16384-16394"),
@@ -164,6 +169,12 @@ class RealNetworkTest {
         Optional<Path> conntrackTool = tool("conntrack");
         String conntrack = null;
         try (Lab lab = Lab.create(ip, probeClasses, layout)) {
+            // The extra public addresses in the outside subnet are configured as the file's header says.
+            List<String> added = lab.publicAddresses(rules);
+            List<Ipv4> onLink = ExtraAddresses.of(fw).stream().filter(a -> fw.outside().subnet().contains(a)).toList();
+            if (added.size() != onLink.size()) {
+                return List.of(where + ": the file's header gives " + added + " for the extra public addresses " + onLink);
+            }
             // Twice: the first load into an empty ruleset, then a reload over the same rules, as an
             // administrator does after each compile; what is probed is what the reload left.
             lab.load(program, backend.arguments(), rules);

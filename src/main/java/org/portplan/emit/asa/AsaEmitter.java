@@ -34,9 +34,6 @@ import org.portplan.rules.Zone;
  */
 public final class AsaEmitter implements Emitter {
 
-    /** Prefix of the commented removal commands at the end of the file (sed -n 's/^! undo: //p'). */
-    static final String UNDO = "! undo: ";
-
     @Override
     public Platform platform() {
         return Platform.ASA;
@@ -51,8 +48,7 @@ public final class AsaEmitter implements Emitter {
         Cisco.header(out);
         out.append("! Written for ASA software 8.3(1) and later: network object NAT, and access lists against the\n");
         out.append("! real (untranslated) addresses. Every interface gets an access list that ends in an explicit deny.\n");
-        out.append("! To replace an earlier version, first paste the removal commands at the end of the earlier file:\n");
-        out.append("! see docs/targets.md (ASA).\n");
+        Cisco.replacing(out, "ASA");
         Cisco.zones(out, fw);
         int[] perPort = translations(fw, objects);
         out.append(objects.translation);
@@ -195,27 +191,20 @@ public final class AsaEmitter implements Emitter {
      * (unbound first), the twice NAT rules, the groups, then the objects with their NAT rules.
      */
     private static void removal(StringBuilder out, FirewallPlan fw, Objects objects) {
-        out.append("!\n! ---- removal ----\n");
-        out.append("! To remove this configuration, before pasting a new version or for good, paste these commands\n");
-        out.append("! without their prefix: sed -n 's/^").append(UNDO).append("//p' ").append(fw.name()).append('.')
-                .append(Platform.ASA.id()).append('\n');
-        for (String nameif : fw.zones().stream().map(Zone::interfaceName).sorted().toList()) {
-            String acl = AccessLists.aclName(nameif);
-            out.append(UNDO).append("no access-group ").append(acl).append(" in interface ").append(nameif).append('\n');
-            out.append(UNDO).append("clear configure access-list ").append(acl).append('\n');
-        }
+        List<String> undo = new ArrayList<>(AccessLists.removal(fw));
         for (String r : objects.twiceNat) {
-            out.append(UNDO).append("no ").append(r).append('\n');
+            undo.add("no " + r);
         }
         for (String g : objects.groups.keySet()) {
             String type = objects.groups.get(g).startsWith("object-group network ") ? "network" : "service";
-            out.append(UNDO).append("no object-group ").append(type).append(' ').append(g).append('\n');
+            undo.add("no object-group " + type + " " + g);
         }
         for (Map.Entry<String, String[]> o : objects.objects.entrySet()) {
-            out.append(UNDO).append("object network ").append(o.getKey()).append('\n');
-            out.append(UNDO).append(" no ").append(o.getValue()[1]).append('\n');
-            out.append(UNDO).append("no object network ").append(o.getKey()).append('\n');
+            undo.add("object network " + o.getKey());
+            undo.add(" no " + o.getValue()[1]);
+            undo.add("no object network " + o.getKey());
         }
+        Cisco.removal(out, fw, Platform.ASA, undo);
     }
 
     /** The named objects and groups of one file, each declared once. */

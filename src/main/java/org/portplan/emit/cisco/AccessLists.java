@@ -95,6 +95,16 @@ public final class AccessLists {
         return out.toString();
     }
 
+    /** The commands removing every list and its access-group, each list unbound before it is cleared. */
+    public static List<String> removal(FirewallPlan fw) {
+        List<String> out = new ArrayList<>();
+        for (String nameif : new TreeSet<>(fw.zones().stream().map(Zone::interfaceName).toList())) {
+            out.add("no access-group " + aclName(nameif) + " in interface " + nameif);
+            out.add("clear configure access-list " + aclName(nameif));
+        }
+        return out;
+    }
+
     private static String remark(String nameif, Trace t) {
         return aclName(nameif) + " remark " + Text.comment(t.devices() + " " + t.entry()
                 + (t.purpose() == null ? "" : ": " + t.purpose()), Cisco.REMARK_MAX);

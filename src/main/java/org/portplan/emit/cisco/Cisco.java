@@ -1,12 +1,15 @@
 package org.portplan.emit.cisco;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.portplan.core.Cidr;
 import org.portplan.core.Ipv4;
+import org.portplan.core.Platform;
 import org.portplan.core.PortRange;
+import org.portplan.emit.ExtraAddresses;
 import org.portplan.emit.Text;
 import org.portplan.rules.FirewallPlan;
 import org.portplan.rules.Forward;
@@ -14,11 +17,13 @@ import org.portplan.rules.SourceNat;
 import org.portplan.rules.Trace;
 import org.portplan.rules.Zone;
 
-/** What the Cisco dialects (PIX 7, ASA 8.3+) write alike: comments, operands, one-to-one NAT, inspection. */
+/** What the Cisco dialects (PIX 7, ASA 8.3+) write alike: comments, operands, one-to-one NAT, inspection, removal. */
 public final class Cisco {
 
     /** Access-list remarks are limited to 100 characters. */
     static final int REMARK_MAX = 100;
+    /** Prefix of the commented removal commands at the end of a file (sed -n 's/^! undo: //p'). */
+    public static final String UNDO = "! undo: ";
 
     private Cisco() {
     }
@@ -34,12 +39,19 @@ public final class Cisco {
         out.append("! Paste in configuration mode. Interface names are the interfaces' nameif.\n");
     }
 
-    /** One comment line per zone: its nameif and subnet. */
+    /** The header's pointer to the removal section, for replacing an earlier version. */
+    public static void replacing(StringBuilder out, String dialect) {
+        out.append("! To replace an earlier version, first paste the removal commands at the end of the earlier file:\n");
+        out.append("! see docs/targets.md (").append(dialect).append(").\n");
+    }
+
+    /** One comment line per zone: its nameif and subnet; then the public addresses beyond the outside interface's own. */
     public static void zones(StringBuilder out, FirewallPlan fw) {
         for (Zone z : fw.zones()) {
             out.append("! zone ").append(z.name()).append(": nameif ").append(z.interfaceName()).append(' ')
                     .append(z.subnet()).append('\n');
         }
+        ExtraAddresses.cisco(out, fw);
     }
 
     /**
@@ -107,5 +119,18 @@ public final class Cisco {
         out.append("  no inspect sip\n");
         out.append("  no inspect h323 h225\n");
         out.append("  no inspect h323 ras\n");
+    }
+
+    /**
+     * The removal section that ends a file: {@code undo}, the commands that take out what the
+     * file configured, in the order to paste them, each as a comment line prefixed {@link #UNDO},
+     * so that pasting the file configures nothing of it.
+     */
+    public static void removal(StringBuilder out, FirewallPlan fw, Platform platform, List<String> undo) {
+        out.append("!\n! ---- removal ----\n");
+        out.append("! To remove this configuration, before pasting a new version or for good, paste these commands\n");
+        out.append("! without their prefix: sed -n 's/^").append(UNDO).append("//p' ").append(fw.name()).append('.')
+                .append(platform.id()).append('\n');
+        undo.forEach(u -> out.append(UNDO).append(u).append('\n'));
     }
 }

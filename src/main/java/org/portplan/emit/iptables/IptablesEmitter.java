@@ -8,6 +8,7 @@ import org.portplan.core.Platform;
 import org.portplan.core.PortRange;
 import org.portplan.emit.Emission;
 import org.portplan.emit.Emitter;
+import org.portplan.emit.ExtraAddresses;
 import org.portplan.emit.Text;
 import org.portplan.rules.FirewallPlan;
 import org.portplan.rules.Forward;
@@ -50,6 +51,7 @@ public final class IptablesEmitter implements Emitter {
             out.append("# zone ").append(z.name()).append(": ").append(z.interfaceName()).append(' ')
                     .append(z.subnet()).append('\n');
         }
+        ExtraAddresses.linux(out, fw);
         out.append("*nat\n");
         out.append(":PREROUTING ACCEPT [0:0]\n");
         out.append(":POSTROUTING ACCEPT [0:0]\n");

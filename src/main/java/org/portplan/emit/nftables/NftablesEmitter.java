@@ -15,6 +15,7 @@ import org.portplan.core.PortRange;
 import org.portplan.core.Protocol;
 import org.portplan.emit.Emission;
 import org.portplan.emit.Emitter;
+import org.portplan.emit.ExtraAddresses;
 import org.portplan.emit.Text;
 import org.portplan.rules.FirewallPlan;
 import org.portplan.rules.Forward;
@@ -61,6 +62,7 @@ public final class NftablesEmitter implements Emitter {
         for (Zone z : fw.zones()) {
             out.append("# zone ").append(z.name()).append(": ").append(z.interfaceName()).append(' ').append(z.subnet()).append('\n');
         }
+        ExtraAddresses.linux(out, fw);
         out.append('\n');
         out.append("# Declaring a table creates it when it is missing, so each delete below succeeds on the first\n");
         out.append("# load as on a reload, and the definitions after it replace the old ones in the same transaction.\n");

@@ -28,7 +28,7 @@ import org.portplan.rules.Zone;
  * own public address, one static PAT per port otherwise, since PIX static PAT takes no
  * ranges), NAT exemption for flows between inside zones, {@code nat}/{@code global} for other
  * outbound traffic of planned devices, an extended access list on every interface ending in an
- * explicit deny, and SIP and H.323 inspection turned off.
+ * explicit deny, SIP and H.323 inspection turned off, and the commands that remove all of it again.
  */
 public final class PixEmitter implements Emitter {
 
@@ -44,12 +44,14 @@ public final class PixEmitter implements Emitter {
         out.append("! portplan: site ").append(site).append(", firewall ").append(fw.name()).append(", Cisco PIX 7.x\n");
         Cisco.header(out);
         out.append("! Every interface gets an access list that ends in an explicit deny: see docs/targets.md (PIX).\n");
+        Cisco.replacing(out, "PIX");
         Cisco.zones(out, fw);
         Set<Ipv4> oneToOne = Cisco.oneToOne(fw);
         out.append("!\n! ---- address translation ----\n");
         int statics = 0;
         int ranges = 0;
         Set<String> written = new LinkedHashSet<>();
+        List<String> staticLines = new ArrayList<>();
         for (Forward f : fw.forwards()) {
             if (oneToOne.contains(f.publicAddress())) {
                 continue;
@@ -80,16 +82,19 @@ public final class PixEmitter implements Emitter {
                         .append(" becomes ").append(lines.size()).append(" statics\n");
             }
             lines.forEach(l -> out.append(l).append('\n'));
+            staticLines.addAll(lines);
         }
         for (SourceNat s : fw.sourceNats()) {
             if (oneToOne.contains(s.publicAddress())) {
                 Cisco.trace(out, s.trace());
-                out.append("static (").append(s.from().interfaceName()).append(',').append(s.to().interfaceName())
-                        .append(") ").append(s.publicAddress()).append(' ').append(s.first())
-                        .append(" netmask 255.255.255.255\n");
+                String line = "static (" + s.from().interfaceName() + "," + s.to().interfaceName() + ") " + s.publicAddress()
+                        + " " + s.first() + " netmask 255.255.255.255";
+                out.append(line).append('\n');
+                staticLines.add(line);
             }
         }
-        natExemptions(out, fw);
+        List<String> exempted = natExemptions(out, fw);
+        List<String> dynamic = new ArrayList<>();
         Map<Ipv4, Integer> natIds = new TreeMap<>();
         for (SourceNat s : fw.sourceNats()) {
             if (!oneToOne.contains(s.publicAddress())) {
@@ -103,9 +108,11 @@ public final class PixEmitter implements Emitter {
         if (!natIds.isEmpty()) {
             out.append("! Other outbound traffic of planned devices (statics above keep their planned ports)\n");
         }
+        List<String> globals = new ArrayList<>();
         for (Map.Entry<Ipv4, Integer> e : natIds.entrySet()) {
-            out.append("global (").append(fw.outside().interfaceName()).append(") ").append(e.getValue()).append(' ')
-                    .append(e.getKey().equals(fw.defaultPublicAddress()) ? "interface" : e.getKey().toString()).append('\n');
+            globals.add("global (" + fw.outside().interfaceName() + ") " + e.getValue() + " "
+                    + (e.getKey().equals(fw.defaultPublicAddress()) ? "interface" : e.getKey().toString()));
+            out.append(globals.get(globals.size() - 1)).append('\n');
         }
         for (SourceNat s : fw.sourceNats()) {
             Integer nid = natIds.get(s.publicAddress());
@@ -114,8 +121,8 @@ public final class PixEmitter implements Emitter {
             }
             Cisco.trace(out, s.trace());
             for (Cidr c : AddressBlocks.blocks(new AddressSet.Run(s.first(), s.last()))) {
-                out.append("nat (").append(s.from().interfaceName()).append(") ").append(nid).append(' ')
-                        .append(c.network()).append(' ').append(c.netmask()).append('\n');
+                dynamic.add("nat (" + s.from().interfaceName() + ") " + nid + " " + c.network() + " " + c.netmask());
+                out.append(dynamic.get(dynamic.size() - 1)).append('\n');
             }
         }
         if (ranges > 0) {
@@ -128,16 +135,37 @@ public final class PixEmitter implements Emitter {
         Cisco.inspection(out, "! SIP and H.323 inspection (the PIX's application layer gateways) off: the statics and access\n"
                 + "! lists above open every port the plan names; rewriting SIP or H.323 messages and opening ports\n"
                 + "! on top of that is the usual cause of one-way audio. See docs/targets.md (PIX).\n");
+        removal(out, fw, exempted, dynamic, globals, staticLines);
         return new Emission(out.toString(), warnings);
+    }
+
+    /**
+     * The removal commands, in the reverse order of what they remove: the access lists (each
+     * unbound before it is cleared), the dynamic nat before the globals it uses, the NAT
+     * exemptions (unbound before their lists are cleared), then the statics, each written out as
+     * configured, as {@code no static} requires.
+     */
+    private static void removal(StringBuilder out, FirewallPlan fw, List<String> exempted, List<String> dynamic,
+                                List<String> globals, List<String> statics) {
+        List<String> undo = new ArrayList<>(AccessLists.removal(fw));
+        dynamic.forEach(n -> undo.add("no " + n));
+        globals.forEach(g -> undo.add("no " + g));
+        for (String nameif : exempted) {
+            undo.add("no nat (" + nameif + ") 0 access-list " + nameif + "_nat0");
+            undo.add("clear configure access-list " + nameif + "_nat0");
+        }
+        statics.forEach(st -> undo.add("no " + st));
+        Cisco.removal(out, fw, Platform.PIX, undo);
     }
 
     /**
      * Flows between two inside zones keep their real addresses: a NAT exemption ({@code nat 0
      * access-list}) on each side. PIX drops a flow whose source matches a {@code nat (if) 1} but
      * has no global on the destination interface, and under nat-control needs a translation for
-     * every flow; the exemption is bidirectional and comes before nat 1 and the statics.
+     * every flow; the exemption is bidirectional and comes before nat 1 and the statics. Returns
+     * the interfaces that got one.
      */
-    private static void natExemptions(StringBuilder out, FirewallPlan fw) {
+    private static List<String> natExemptions(StringBuilder out, FirewallPlan fw) {
         Map<String, Set<String>> lists = new TreeMap<>();
         for (Permit p : fw.permits()) {
             if (p.from().isOutside() || p.to().isOutside()) {
@@ -151,7 +179,7 @@ public final class PixEmitter implements Emitter {
             }
         }
         if (lists.isEmpty()) {
-            return;
+            return List.of();
         }
         out.append("! NAT exemption: flows between inside zones keep their addresses in both directions\n");
         lists.forEach((nameif, pairs) -> {
@@ -160,6 +188,7 @@ public final class PixEmitter implements Emitter {
             }
             out.append("nat (").append(nameif).append(") 0 access-list ").append(nameif).append("_nat0\n");
         });
+        return List.copyOf(lists.keySet());
     }
 
     /**
