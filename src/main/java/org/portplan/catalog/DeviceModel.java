@@ -25,6 +25,11 @@ public record DeviceModel(String id, String vendor, String title, List<String> r
     }
 
     public Optional<Pool> pool(String name) {
-        return pools.stream().filter(p -> p.name().equals(name)).findFirst();
+        for (Pool p : pools) {
+            if (p.name().equals(name)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 }

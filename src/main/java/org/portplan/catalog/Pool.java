@@ -40,6 +40,6 @@ public record Pool(String name, Set<Protocol> protocols, PoolKind kind, String p
 
     /** Protocols in a stable order (tcp before udp). */
     public List<Protocol> protocolList() {
-        return protocols.stream().sorted().toList();
+        return Protocol.sorted(protocols);
     }
 }

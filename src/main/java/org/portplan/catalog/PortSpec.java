@@ -35,6 +35,6 @@ public record PortSpec(Set<Protocol> protocols, Target target, String text, org.
     }
 
     public List<Protocol> protocolList() {
-        return protocols.stream().sorted().toList();
+        return Protocol.sorted(protocols);
     }
 }

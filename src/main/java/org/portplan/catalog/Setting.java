@@ -63,13 +63,34 @@ public record Setting(String where, String name, String value, List<String> vari
         if (value.indexOf('{') < 0) {
             return value;
         }
-        Matcher m = PLACEHOLDER.matcher(value);
+        // Every device renders the same few templates: they are split once, not matched per device.
+        List<String> parts = TEMPLATES.computeIfAbsent(value, Setting::split);
         StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String v = lookup.apply(m.group(1));
-            m.appendReplacement(sb, Matcher.quoteReplacement(v == null ? m.group() : v));
+        for (int i = 0; i < parts.size(); i++) {
+            String part = parts.get(i);
+            if (i % 2 == 0) {
+                sb.append(part);
+            } else {
+                String v = lookup.apply(part);
+                sb.append(v == null ? "{" + part + "}" : v);
+            }
         }
-        m.appendTail(sb);
         return sb.toString();
+    }
+
+    private static final java.util.Map<String, List<String>> TEMPLATES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Literal text and placeholder names alternating, starting and ending with text (maybe empty). */
+    private static List<String> split(String template) {
+        List<String> out = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(template);
+        int from = 0;
+        while (m.find()) {
+            out.add(template.substring(from, m.start()));
+            out.add(m.group(1));
+            from = m.end();
+        }
+        out.add(template.substring(from));
+        return List.copyOf(out);
     }
 }

@@ -44,8 +44,10 @@ public sealed interface AddressSet permits AddressSet.Any, AddressSet.Only {
 
     /** The given prefixes; a list holding 0.0.0.0/0 is anyone. */
     static AddressSet of(Collection<Cidr> cidrs) {
-        if (cidrs.stream().anyMatch(c -> c.prefix() == 0)) {
-            return ANY;
+        for (Cidr c : cidrs) {
+            if (c.prefix() == 0) {
+                return ANY;
+            }
         }
         return new Only(List.copyOf(cidrs));
     }

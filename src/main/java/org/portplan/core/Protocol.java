@@ -16,9 +16,25 @@ public enum Protocol implements Identified {
         return Identified.byId(Protocol.class, id);
     }
 
+    private static final java.util.List<Protocol> BOTH = java.util.List.of(TCP, UDP);
+    private static final java.util.List<Protocol> ONLY_TCP = java.util.List.of(TCP);
+    private static final java.util.List<Protocol> ONLY_UDP = java.util.List.of(UDP);
+
     /** "tcp/udp": several protocols as the catalog and messages write them. */
     public static String ids(java.util.Collection<Protocol> protocols) {
-        return String.join("/", protocols.stream().sorted().map(Protocol::id).toList());
+        boolean tcp = protocols.contains(TCP);
+        boolean udp = protocols.contains(UDP);
+        return tcp && udp ? "tcp/udp" : tcp ? "tcp" : udp ? "udp" : "";
+    }
+
+    /**
+     * {@code protocols} in a stable order (tcp before udp), as one shared immutable list: pools
+     * ask for theirs once per device, and there are only three such lists.
+     */
+    public static java.util.List<Protocol> sorted(java.util.Collection<Protocol> protocols) {
+        boolean tcp = protocols.contains(TCP);
+        boolean udp = protocols.contains(UDP);
+        return tcp && udp ? BOTH : tcp ? ONLY_TCP : udp ? ONLY_UDP : java.util.List.of();
     }
 
     @Override

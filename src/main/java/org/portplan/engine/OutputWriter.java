@@ -120,22 +120,43 @@ public final class OutputWriter {
         return Recovery.NOTHING;
     }
 
-    /** Compares the directory with {@code files} (name to content) without changing anything. */
-    public Changes compare(Map<String, String> files) throws IOException {
+    /** A file's bytes and their SHA-256, made once: a large site's plan.md is tens of megabytes. */
+    private record Encoded(byte[] bytes, String sha256) {
+    }
+
+    /**
+     * Every file encoded and hashed, in parallel (the digests are independent, and the result is
+     * a sorted map, so the order of the work does not show).
+     */
+    private static Map<String, Encoded> encode(Map<String, String> files) {
         for (String name : files.keySet()) {
             checkName(name);
         }
+        Map<String, Encoded> out = new java.util.concurrent.ConcurrentHashMap<>();
+        files.entrySet().parallelStream().forEach(f -> {
+            byte[] b = bytes(f.getValue());
+            out.put(f.getKey(), new Encoded(b, sha256(b)));
+        });
+        return new TreeMap<>(out);
+    }
+
+    /** Compares the directory with {@code files} (name to content) without changing anything. */
+    public Changes compare(Map<String, String> files) throws IOException {
+        return compareEncoded(encode(files));
+    }
+
+    private Changes compareEncoded(Map<String, Encoded> files) throws IOException {
         List<String> missing = new ArrayList<>();
         List<String> stale = new ArrayList<>();
         List<String> current = new ArrayList<>();
         List<String> blocked = new ArrayList<>();
-        for (Map.Entry<String, String> f : new TreeMap<>(files).entrySet()) {
+        for (Map.Entry<String, Encoded> f : files.entrySet()) {
             Path p = dir.resolve(f.getKey());
             if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
                 missing.add(f.getKey());
             } else if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                 blocked.add(f.getKey());
-            } else if (Files.size(p) == bytes(f.getValue()).length && sha256(p).equals(sha256(bytes(f.getValue())))) {
+            } else if (Files.size(p) == f.getValue().bytes().length && sha256(p).equals(f.getValue().sha256())) {
                 current.add(f.getKey());
             } else {
                 stale.add(f.getKey());
@@ -157,7 +178,8 @@ public final class OutputWriter {
      * Replaces the directory's portplan files with {@code files}, all or nothing; creates the
      * directory if needed. On an exception before the commit point the directory is as it was.
      */
-    public Written write(Map<String, String> files) throws IOException {
+    public Written write(Map<String, String> texts) throws IOException {
+        Map<String, Encoded> files = encode(texts);
         recover();
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IOException("'" + dir + "' exists and is not a directory");
@@ -166,7 +188,7 @@ public final class OutputWriter {
         Path staging = dir.resolve(STAGING);
         boolean committed = false;
         try {
-            Changes changes = compare(files);
+            Changes changes = compareEncoded(files);
             if (!changes.blocked().isEmpty()) {
                 throw new IOException("cannot replace " + String.join(", ", changes.blocked().stream()
                         .map(n -> "'" + dir.resolve(n) + "'").toList()) + ": not a regular file");
@@ -176,13 +198,11 @@ public final class OutputWriter {
             moves.addAll(changes.missing());
             moves.addAll(changes.stale());
             for (String name : moves) {
-                writeNew(staging.resolve(name), bytes(files.get(name)));
+                writeNew(staging.resolve(name), files.get(name).bytes());
             }
             writeNew(staging.resolve(MANIFEST), bytes(manifest(files)));
             moves.add(MANIFEST);
-            for (String name : moves) {
-                force(staging.resolve(name));
-            }
+            forceAll(moves.stream().map(staging::resolve).toList());
             syncDirectory(staging);
             Journal journal = new Journal(moves, changes.pruned());
             writeNew(dir.resolve(JOURNAL_TMP), bytes(journal.text()));
@@ -196,7 +216,7 @@ public final class OutputWriter {
                 throw new IOException(e.getMessage() + "; the new files are committed but not all moved in,"
                         + " and the next 'portplan compile' into this directory completes the write", e);
             }
-            return new Written(new TreeMap<>(files).keySet().stream().map(dir::resolve).toList(),
+            return new Written(files.keySet().stream().map(dir::resolve).toList(),
                     changes.pruned().stream().map(dir::resolve).toList(),
                     changes.keptModified().stream().map(dir::resolve).toList());
         } finally {
@@ -288,10 +308,9 @@ public final class OutputWriter {
         return out;
     }
 
-    private static String manifest(Map<String, String> files) {
+    private static String manifest(Map<String, Encoded> files) {
         StringBuilder s = new StringBuilder(MANIFEST_HEADER).append('\n');
-        new TreeMap<>(files).forEach((name, text) -> s.append("sha256:").append(sha256(bytes(text))).append(' ')
-                .append(name).append('\n'));
+        files.forEach((name, f) -> s.append("sha256:").append(f.sha256()).append(' ').append(name).append('\n'));
         return s.toString();
     }
 
@@ -347,7 +366,41 @@ public final class OutputWriter {
         }
     }
 
-    /** fsync after all files are written lets the kernel write them back together. */
+    /**
+     * fsync after all files are written lets the kernel write them back together; several at a
+     * time let the file system commit them in fewer journal transactions.
+     */
+    /** fsync waits on the disk, not the processor: more threads than cores pay off. */
+    private static final int SYNC_THREADS = 8;
+
+    private static void forceAll(List<Path> files) throws IOException {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, Math.min(SYNC_THREADS, files.size())), r -> {
+                    Thread t = new Thread(r, "portplan-fsync");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<java.util.concurrent.Future<Void>> done = new ArrayList<>();
+            for (Path f : files) {
+                done.add(pool.submit(() -> {
+                    force(f);
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<Void> d : done) {
+                d.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while syncing the new files");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static void force(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ch.force(true);

@@ -23,21 +23,17 @@ public final class Lock {
 
     private final String file;
     private final List<LockEntry> entries;
-    private final Map<String, LockEntry> byDevicePool = new HashMap<>();
+    private final Map<String, Map<String, LockEntry>> byDevicePool = new HashMap<>();
 
     /** {@code file} is where the lock was read from, or null for one made in memory. */
     public Lock(String file, List<LockEntry> entries) {
         this.file = file;
         this.entries = entries.stream().sorted(ORDER).toList();
         for (LockEntry e : this.entries) {
-            if (byDevicePool.putIfAbsent(key(e.device(), e.pool()), e) != null) {
+            if (byDevicePool.computeIfAbsent(e.device(), k -> new HashMap<>()).putIfAbsent(e.pool(), e) != null) {
                 throw new IllegalArgumentException("lock lists pool " + e.pool() + " of device " + e.device() + " twice");
             }
         }
-    }
-
-    private static String key(String device, String pool) {
-        return device + "\u0000" + pool;
     }
 
     public Optional<String> file() {
@@ -49,7 +45,8 @@ public final class Lock {
     }
 
     public Optional<LockEntry> get(String device, String pool) {
-        return Optional.ofNullable(byDevicePool.get(key(device, pool)));
+        Map<String, LockEntry> pools = byDevicePool.get(device);
+        return pools == null ? Optional.empty() : Optional.ofNullable(pools.get(pool));
     }
 
     public boolean isEmpty() {

@@ -41,6 +41,7 @@ final class Allocator {
     private final Map<String, Map<String, String>> servedBy = new LinkedHashMap<>();
     /** Why a locked range could not be kept, by device and pool. */
     private final Map<String, Map<String, String>> lockRefused = new HashMap<>();
+    private final Map<Pool, String> fingerprints = new IdentityHashMap<>();
 
     private Allocator(ResolvedSite resolved, Exposure exposure, Lock lock, Diagnostics diags) {
         this.resolved = resolved;
@@ -70,11 +71,16 @@ final class Allocator {
                     table.computeIfAbsent(d.name(), k -> new LinkedHashMap<>()).put(pool.name(),
                             new AllocationTable.Assignment(dev.firewall(), d.name(), d.model().id(), pool.name(),
                                     pool.protocolList(), h.ports(), h.kind(), dev.address(),
-                                    h.exposed() ? dev.publicAddress() : null, Fingerprint.of(pool)));
+                                    h.exposed() ? dev.publicAddress() : null, fingerprint(pool)));
                 }
             }
         }
         return new Result(new AllocationTable(table, servedBy), lockRefused);
+    }
+
+    /** Once per pool, not per device: every device of a model shares its pools. */
+    private String fingerprint(Pool pool) {
+        return fingerprints.computeIfAbsent(pool, Fingerprint::of);
     }
 
     private PortAllocator.Scope scope(ResolvedDevice d, boolean exposed) {
@@ -130,9 +136,9 @@ final class Allocator {
     }
 
     /** Whether a lock entry still describes {@code pool} of {@code d} at {@code scope}, as the catalog now has it. */
-    private static boolean keeps(LockEntry e, ResolvedDevice d, Pool pool, PortAllocator.Scope scope) {
+    private boolean keeps(LockEntry e, ResolvedDevice d, Pool pool, PortAllocator.Scope scope) {
         return e.firewall().equals(d.device().firewall()) && e.scope().equals(scope.address())
-                && e.model().equals(d.model().id()) && e.catalog().equals(Fingerprint.of(pool));
+                && e.model().equals(d.model().id()) && e.catalog().equals(fingerprint(pool));
     }
 
     /** Pass 2: allocatable pools keep their locked ranges while those are still right for them. */
@@ -167,8 +173,8 @@ final class Allocator {
         if (!e.model().equals(d.model().id())) {
             return Optional.of("its model changed from " + e.model());
         }
-        if (!e.catalog().equals(Fingerprint.of(pool))) {
-            return Optional.of("the catalog entry changed (" + e.catalog() + " -> " + Fingerprint.of(pool) + ")");
+        if (!e.catalog().equals(fingerprint(pool))) {
+            return Optional.of("the catalog entry changed (" + e.catalog() + " -> " + fingerprint(pool) + ")");
         }
         long size = a.size(d.params(), d.numbers());
         if (e.ports().size() != size) {

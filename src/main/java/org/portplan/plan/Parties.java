@@ -58,7 +58,12 @@ final class Parties {
 
     /** Whether {@code firewall} has a device playing {@code role} in a zone other than the outside. */
     boolean ownInside(String firewall, String role) {
-        return own(firewall, role).stream().anyMatch(d -> !d.device().zone().equals(Firewall.OUTSIDE));
+        for (ResolvedDevice d : own(firewall, role)) {
+            if (!d.device().zone().equals(Firewall.OUTSIDE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every device (anywhere in the site) and declared peer playing {@code role}, as {@code firewall} sees them; never anyone. */

@@ -72,6 +72,8 @@ final class Sheets {
     private final Map<Flow, Side[]> canonical = new IdentityHashMap<>();
     private final Map<String, Firewall> firewalls = new HashMap<>();
     private final Map<Object, List<String>> warnings = new HashMap<>();
+    private final Map<org.portplan.catalog.Citation, String> citations = new IdentityHashMap<>();
+    private final Map<DeviceModel, DeviceSheet.Note> sipAlgNotes = new IdentityHashMap<>();
 
     private Sheets(Catalog catalog, ResolvedSite resolved, Parties parties, AllocationTable table,
                    List<Diagnostic> warnings) {
@@ -96,7 +98,7 @@ final class Sheets {
     }
 
     /** What the vendor says of the firewall's SIP ALG, the usual cause of one-way audio with forwarded ports. */
-    private static DeviceSheet.Note sipAlg(org.portplan.catalog.SipAlg s) {
+    private DeviceSheet.Note sipAlg(org.portplan.catalog.SipAlg s) {
         if (s == null) {
             return new DeviceSheet.Note("Firewall SIP ALG: the catalog does not say what the vendor wants.", null);
         }
@@ -107,7 +109,12 @@ final class Sheets {
         };
         return new DeviceSheet.Note("Firewall SIP ALG: " + what + (s.source().note() == null ? "" : " (" + s.source().note() + ")")
                 + ". portplan's rule files use no SIP helper (see the firewall's protocol helpers above).",
-                s.source().shortForm());
+                cite(s.source()));
+    }
+
+    /** A citation's short form, made once per catalog entry rather than once per device. */
+    private String cite(org.portplan.catalog.Citation c) {
+        return citations.computeIfAbsent(c, org.portplan.catalog.Citation::shortForm);
     }
 
     private DeviceSheet sheet(ResolvedDevice d) {
@@ -132,20 +139,20 @@ final class Sheets {
                     ? d.params().get(al.selector()) : null;
             for (Setting s : pool.settings()) {
                 if (s.appliesTo(choice) && on(s.when(), flowsOn)) {
-                    settings.add(setting(d, pool, a.get(), s, pool.source().shortForm()));
+                    settings.add(setting(d, pool, a.get(), s, cite(pool.source())));
                 }
             }
         }
         for (Setting s : d.model().settings()) {
             if (on(s.when(), flowsOn)) {
-                settings.add(setting(d, null, null, s, s.source().shortForm()));
+                settings.add(setting(d, null, null, s, cite(s.source())));
             }
         }
-        advice.add(sipAlg(d.model().sipAlg()));
+        advice.add(sipAlgNotes.computeIfAbsent(d.model(), m -> sipAlg(m.sipAlg())));
         for (Instruction in : d.model().instructions()) {
             if (on(in.when(), flowsOn)) {
                 (in.kind() == Instruction.Kind.ADVICE ? advice : notes).add(new DeviceSheet.Note(in.text(),
-                        in.source().shortForm()));
+                        cite(in.source())));
             }
         }
         boolean outside = dev.zone().equals(Firewall.OUTSIDE);

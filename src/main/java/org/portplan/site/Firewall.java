@@ -28,12 +28,22 @@ public record Firewall(String name, Platform platform, List<Interface> interface
     }
 
     public Optional<Interface> zone(String zone) {
-        return interfaces.stream().filter(i -> i.zone().equals(zone)).findFirst();
+        for (Interface i : interfaces) {
+            if (i.zone().equals(zone)) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The zone whose subnet holds {@code a}, if any. */
     public Optional<Interface> zoneOf(Ipv4 a) {
-        return interfaces.stream().filter(i -> i.address().contains(a)).findFirst();
+        for (Interface i : interfaces) {
+            if (i.address().contains(a)) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Where public address {@code a} is written: its item under 'public-addresses', or the outside interface. */
