@@ -52,4 +52,16 @@ public final class Sites {
         }
         return r.value().orElseThrow();
     }
+
+    /** What {@code check} finds wrong in each firewall's file of {@code site} compiled for {@code platform}. */
+    public static List<String> problems(String site, Platform platform,
+                                        java.util.function.BiFunction<org.portplan.rules.FirewallPlan, String, List<String>> check)
+            throws Exception {
+        Outputs o = compile(site, platform);
+        List<String> problems = new ArrayList<>();
+        for (org.portplan.rules.FirewallPlan fw : o.plan().firewalls()) {
+            problems.addAll(check.apply(fw, o.files().get(fw.name() + "." + platform.id())));
+        }
+        return problems;
+    }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -214,19 +215,40 @@ public final class Engine {
             return new Result<>(Optional.empty(), diags);
         }
         Plan plan = planned.value().get();
-        Map<String, String> files = new LinkedHashMap<>();
+        record Job(FirewallPlan firewall, Platform platform) {
+        }
+        List<Job> jobs = new ArrayList<>();
         for (FirewallPlan fw : plan.firewalls()) {
-            // Emitters know only the rule model: their warnings point at the firewall's key in the site.
-            Location at = plan.firewallLocations().getOrDefault(fw.name(), Location.of(plan.siteFile()));
             List<Platform> platforms = targets.isEmpty() ? List.of(fw.platform()) : targets.stream().sorted().toList();
-            for (Platform p : platforms) {
-                Emission e = Emitters.forPlatform(p).emit(plan.site(), fw.withPlatform(p));
-                files.put(fw.name() + "." + p.id(), e.text());
-                e.warnings().forEach(w -> diags.warning(code(w.kind()), at, w.message()));
-            }
+            platforms.forEach(p -> jobs.add(new Job(fw, p)));
+        }
+        // Emitters are pure functions of the rule model, so they run in parallel; files and
+        // warnings are then taken in job order, so the result does not depend on the schedule.
+        java.util.concurrent.CompletableFuture<PlanReport.Draft> report =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> PlanReport.markdownDraft(plan));
+        List<Emission> emissions = jobs.parallelStream()
+                .map(j -> Emitters.forPlatform(j.platform()).emit(plan.site(), j.firewall().withPlatform(j.platform())))
+                .toList();
+        Map<String, String> files = new LinkedHashMap<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            Job j = jobs.get(i);
+            Emission e = emissions.get(i);
+            // Emitters know only the rule model: their warnings point at the firewall's key in the site.
+            Location at = plan.firewallLocations().getOrDefault(j.firewall().name(), Location.of(plan.siteFile()));
+            files.put(j.firewall().name() + "." + j.platform().id(), e.text());
+            e.warnings().forEach(w -> diags.warning(code(w.kind()), at, w.message()));
         }
         acknowledge(plan, diags);
-        files.put("plan.md", PlanReport.markdown(plan, diags.acknowledged()));
+        PlanReport.Draft draft;
+        try {
+            draft = report.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        files.put("plan.md", draft.finish(diags.acknowledged()));
         return new Result<>(Optional.of(new Outputs(plan, files)), diags);
     }
 

@@ -60,12 +60,7 @@ class AsaConfigTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.portplan.Sites#all")
     void namesObjectsTranslationsExemptionsAndRemovalFollowAsaRules(String site) throws Exception {
-        Outputs o = Sites.compile(site, Platform.ASA);
-        List<String> problems = new ArrayList<>();
-        for (FirewallPlan fw : o.plan().firewalls()) {
-            problems.addAll(problems(fw, o.files().get(fw.name() + "." + Platform.ASA.id())));
-        }
-        assertThat(problems).as("ASA problems in %s", site).isEmpty();
+        assertThat(Sites.problems(site, Platform.ASA, AsaConfigTest::problems)).as("ASA problems in %s", site).isEmpty();
     }
 
     /** The checks can fail: each of these edits of a good file breaks one ASA rule. */

@@ -49,12 +49,8 @@ class PixConfigTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.portplan.Sites#all")
     void translationsFollowPix7Rules(String site) throws Exception {
-        Outputs o = Sites.compile(site, Platform.PIX);
-        List<String> problems = new ArrayList<>();
-        for (FirewallPlan fw : o.plan().firewalls()) {
-            problems.addAll(problems(fw, o.files().get(fw.name() + "." + Platform.PIX.id())));
-        }
-        assertThat(problems).as("PIX translation problems in %s", site).isEmpty();
+        assertThat(Sites.problems(site, Platform.PIX, PixConfigTest::problems))
+                .as("PIX translation problems in %s", site).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -86,12 +82,8 @@ class PixConfigTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.portplan.Sites#all")
     void theRemovalCommandsTakeOutEverythingTheFileConfigures(String site) throws Exception {
-        Outputs o = Sites.compile(site, Platform.PIX);
-        List<String> problems = new ArrayList<>();
-        for (FirewallPlan fw : o.plan().firewalls()) {
-            problems.addAll(removalProblems(fw.name(), o.files().get(fw.name() + "." + Platform.PIX.id())));
-        }
-        assertThat(problems).as("PIX removal problems in %s", site).isEmpty();
+        assertThat(Sites.problems(site, Platform.PIX, (fw, text) -> removalProblems(fw.name(), text)))
+                .as("PIX removal problems in %s", site).isEmpty();
     }
 
     /** The document's command extracts exactly the removal commands, from every file (run by sh as written). */
