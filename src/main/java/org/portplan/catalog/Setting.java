@@ -28,6 +28,8 @@ public record Setting(String where, String name, String value, List<String> vari
     public static final String ROLE_PREFIX = "role:";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-z-]*(?::[A-Za-z0-9._-]+){0,2})}");
+    /** Templates split by {@link #split}: every device renders the same few, so each is matched once. */
+    private static final java.util.Map<String, List<String>> TEMPLATES = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Setting {
         java.util.Objects.requireNonNull(name);
@@ -47,10 +49,10 @@ public record Setting(String where, String name, String value, List<String> vari
     }
 
     static List<String> placeholders(String template) {
+        List<String> parts = split(template);
         List<String> out = new ArrayList<>();
-        Matcher m = PLACEHOLDER.matcher(template);
-        while (m.find()) {
-            out.add(m.group(1));
+        for (int i = 1; i < parts.size(); i += 2) {
+            out.add(parts.get(i));
         }
         return out;
     }
@@ -63,7 +65,6 @@ public record Setting(String where, String name, String value, List<String> vari
         if (value.indexOf('{') < 0) {
             return value;
         }
-        // Every device renders the same few templates: they are split once, not matched per device.
         List<String> parts = TEMPLATES.computeIfAbsent(value, Setting::split);
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < parts.size(); i++) {
@@ -77,8 +78,6 @@ public record Setting(String where, String name, String value, List<String> vari
         }
         return sb.toString();
     }
-
-    private static final java.util.Map<String, List<String>> TEMPLATES = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Literal text and placeholder names alternating, starting and ending with text (maybe empty). */
     private static List<String> split(String template) {

@@ -22,9 +22,8 @@ public enum Protocol implements Identified {
 
     /** "tcp/udp": several protocols as the catalog and messages write them. */
     public static String ids(java.util.Collection<Protocol> protocols) {
-        boolean tcp = protocols.contains(TCP);
-        boolean udp = protocols.contains(UDP);
-        return tcp && udp ? "tcp/udp" : tcp ? "tcp" : udp ? "udp" : "";
+        java.util.List<Protocol> sorted = sorted(protocols);
+        return sorted == BOTH ? "tcp/udp" : sorted.isEmpty() ? "" : sorted.get(0).id();
     }
 
     /**
