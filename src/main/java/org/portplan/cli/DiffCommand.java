@@ -8,6 +8,7 @@ import org.portplan.catalog.Catalog;
 import org.portplan.diff.PlanDiff;
 import org.portplan.engine.Engine;
 import org.portplan.engine.InputException;
+import org.portplan.engine.LockOptions;
 import org.portplan.engine.Result;
 import org.portplan.engine.SiteVersion;
 import org.portplan.report.DiffReport;
@@ -70,10 +71,9 @@ final class DiffCommand implements Callable<Integer> {
         Result<PlanDiff> r;
         try {
             Path now = sites.get(sites.size() - 1);
-            SiteVersion before = rev != null
-                    ? SiteVersion.atRevision(rev, now, org.portplan.engine.LockOptions.besideSite())
-                    : SiteVersion.read(sites.get(0), org.portplan.engine.LockOptions.besideSite());
-            SiteVersion after = SiteVersion.read(now, org.portplan.engine.LockOptions.besideSite());
+            LockOptions beside = LockOptions.besideSite();
+            SiteVersion before = rev != null ? SiteVersion.atRevision(rev, now, beside) : SiteVersion.read(sites.get(0), beside);
+            SiteVersion after = SiteVersion.read(now, beside);
             r = Engine.diff(cat, before, after);
         } catch (InputException e) {
             throw Reporting.usage(err, e.getMessage());

@@ -4,13 +4,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.portplan.catalog.Catalog;
 import org.portplan.catalog.CatalogLoader;
 import org.portplan.catalog.CatalogSource;
@@ -19,7 +21,6 @@ import org.portplan.core.Platform;
 import org.portplan.diag.Code;
 import org.portplan.diag.Diagnostics;
 import org.portplan.diag.Location;
-import org.portplan.diag.Code;
 import org.portplan.diff.Differ;
 import org.portplan.diff.PlanDiff;
 import org.portplan.emit.Emission;
@@ -224,8 +225,7 @@ public final class Engine {
         }
         // Emitters are pure functions of the rule model, so they run in parallel; files and
         // warnings are then taken in job order, so the result does not depend on the schedule.
-        java.util.concurrent.CompletableFuture<PlanReport.Draft> report =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> PlanReport.markdownDraft(plan));
+        CompletableFuture<PlanReport.Draft> report = CompletableFuture.supplyAsync(() -> PlanReport.markdownDraft(plan));
         List<Emission> emissions = jobs.parallelStream()
                 .map(j -> Emitters.forPlatform(j.platform()).emit(plan.site(), j.firewall().withPlatform(j.platform())))
                 .toList();
@@ -242,7 +242,7 @@ public final class Engine {
         PlanReport.Draft draft;
         try {
             draft = report.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof Error err) {
                 throw err;
             }

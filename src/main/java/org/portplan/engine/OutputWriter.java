@@ -2,6 +2,7 @@ package org.portplan.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -22,7 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -132,12 +139,10 @@ public final class OutputWriter {
         for (String name : files.keySet()) {
             checkName(name);
         }
-        Map<String, Encoded> out = new java.util.concurrent.ConcurrentHashMap<>();
-        files.entrySet().parallelStream().forEach(f -> {
+        return files.entrySet().parallelStream().collect(Collectors.toMap(Map.Entry::getKey, f -> {
             byte[] b = bytes(f.getValue());
-            out.put(f.getKey(), new Encoded(b, sha256(b)));
-        });
-        return new TreeMap<>(out);
+            return new Encoded(b, sha256(b));
+        }, (a, b) -> a, TreeMap::new));
     }
 
     /** Compares the directory with {@code files} (name to content) without changing anything. */
@@ -368,34 +373,30 @@ public final class OutputWriter {
 
     /**
      * fsync after all files are written lets the kernel write them back together; several at a
-     * time let the file system commit them in fewer journal transactions.
+     * time let the file system commit them in fewer journal transactions. fsync waits on the
+     * disk, not the processor: more threads than cores pay off.
      */
-    /** fsync waits on the disk, not the processor: more threads than cores pay off. */
     private static final int SYNC_THREADS = 8;
 
     private static void forceAll(List<Path> files) throws IOException {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.max(1, Math.min(SYNC_THREADS, files.size())), r -> {
-                    Thread t = new Thread(r, "portplan-fsync");
-                    t.setDaemon(true);
-                    return t;
-                });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(SYNC_THREADS, files.size())), r -> {
+            Thread t = new Thread(r, "portplan-fsync");
+            t.setDaemon(true);
+            return t;
+        });
         try {
-            List<java.util.concurrent.Future<Void>> done = new ArrayList<>();
-            for (Path f : files) {
-                done.add(pool.submit(() -> {
-                    force(f);
-                    return null;
-                }));
+            List<Callable<Void>> syncs = files.stream().<Callable<Void>>map(f -> () -> {
+                force(f);
+                return null;
+            }).toList();
+            for (Future<Void> done : pool.invokeAll(syncs)) {
+                done.get();
             }
-            for (java.util.concurrent.Future<Void> d : done) {
-                d.get();
-            }
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while syncing the new files");
+            throw new InterruptedIOException("interrupted while syncing the new files");
         } finally {
             pool.shutdownNow();
         }

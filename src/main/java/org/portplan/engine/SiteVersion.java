@@ -82,7 +82,6 @@ public record SiteVersion(String name, Path file, byte[] data, String lockName, 
     /** {@code git show REV:./FILE} in {@code dir}; null for a missing optional file. */
     private static byte[] git(Path dir, String rev, String file, boolean required) throws InputException {
         ProcessBuilder pb = new ProcessBuilder(List.of("git", "-C", dir.toString(), "show", rev + ":./" + file));
-        pb.redirectErrorStream(false);
         try {
             Process p = pb.start();
             p.getOutputStream().close();

@@ -169,16 +169,16 @@ public final class DiffReport {
                         "after", Json.string(n.after())));
             }
             firewalls.add("{\"name\": " + Json.string(f.name()) + ", \"status\": " + Json.string(f.status().id())
-                    + ",\n      \"rules\": " + list(changes, "        ") + ",\n      \"nat\": " + list(nat, "        ") + "}");
+                    + ",\n      \"rules\": " + Json.lines(changes, "        ") + ",\n      \"nat\": " + Json.lines(nat, "        ") + "}");
         }
         StringBuilder out = new StringBuilder("{\n");
         out.append("  \"before\": ").append(Json.string(d.before())).append(",\n");
         out.append("  \"after\": ").append(Json.string(d.after())).append(",\n");
         out.append("  \"changed\": ").append(!d.isEmpty()).append(",\n");
-        out.append("  \"firewalls\": ").append(list(firewalls, "    ")).append(",\n");
-        out.append("  \"reconfigure\": ").append(list(jsonDevices(d.reconfigure()), "    ")).append(",\n");
-        out.append("  \"added\": ").append(list(jsonDevices(d.added()), "    ")).append(",\n");
-        out.append("  \"removed\": ").append(list(jsonDevices(d.removed()), "    ")).append('\n');
+        out.append("  \"firewalls\": ").append(Json.lines(firewalls, "    ")).append(",\n");
+        out.append("  \"reconfigure\": ").append(Json.lines(jsonDevices(d.reconfigure()), "    ")).append(",\n");
+        out.append("  \"added\": ").append(Json.lines(jsonDevices(d.added()), "    ")).append(",\n");
+        out.append("  \"removed\": ").append(Json.lines(jsonDevices(d.removed()), "    ")).append('\n');
         return out.append("}\n").toString();
     }
 
@@ -195,16 +195,5 @@ public final class DiffReport {
                     "pools", "[" + String.join(", ", pools) + "]"));
         }
         return out;
-    }
-
-    private static String list(List<String> items, String indent) {
-        if (items.isEmpty()) {
-            return "[]";
-        }
-        StringBuilder sb = new StringBuilder("[\n");
-        for (int i = 0; i < items.size(); i++) {
-            sb.append(indent).append(items.get(i)).append(i + 1 < items.size() ? ",\n" : "\n");
-        }
-        return sb.append(indent, 0, Math.max(0, indent.length() - 2)).append(']').toString();
     }
 }

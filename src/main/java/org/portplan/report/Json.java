@@ -55,6 +55,21 @@ final class Json {
         return sb.append(']').toString();
     }
 
+    /**
+     * An array of already-encoded items, one a line at {@code indent}, its closing bracket two
+     * spaces less indented; {@code []} when empty.
+     */
+    static String lines(List<String> items, String indent) {
+        if (items.isEmpty()) {
+            return "[]";
+        }
+        StringBuilder sb = new StringBuilder("[\n");
+        for (int i = 0; i < items.size(); i++) {
+            sb.append(indent).append(items.get(i)).append(i + 1 < items.size() ? ",\n" : "\n");
+        }
+        return sb.append(indent, 0, Math.max(0, indent.length() - 2)).append(']').toString();
+    }
+
     /** An object on one line from alternating keys and already-encoded values. */
     static String object(String... keysAndValues) {
         StringBuilder sb = new StringBuilder("{");

@@ -27,13 +27,7 @@ public final class PlanJson {
         List<String> open = new ArrayList<>();
         for (Reachable r : plan.reachable()) {
             Forward f = r.forward();
-            open.add(Json.object(
-                    "firewall", Json.string(f.firewall()),
-                    "device", Json.string(f.device()),
-                    "protocol", Json.string(f.protocol().id()),
-                    "public-address", Json.string(f.publicAddress().toString()),
-                    "first", Integer.toString(f.publicPorts().first()),
-                    "last", Integer.toString(f.publicPorts().last()),
+            open.add(forward(f,
                     "entry", Json.string(f.trace().entry()),
                     "why", Json.string(r.why().id()),
                     "reason", Json.string(r.reason())));
@@ -53,13 +47,7 @@ public final class PlanJson {
                         "how", Json.string(a.kind().id())));
             }
             for (Forward f : fw.forwards()) {
-                forwards.add(Json.object(
-                        "firewall", Json.string(f.firewall()),
-                        "device", Json.string(f.device()),
-                        "protocol", Json.string(f.protocol().id()),
-                        "public-address", Json.string(f.publicAddress().toString()),
-                        "first", Integer.toString(f.publicPorts().first()),
-                        "last", Integer.toString(f.publicPorts().last()),
+                forwards.add(forward(f,
                         "to-address", Json.string(f.toAddress().toString()),
                         "to-first", Integer.toString(f.toPorts().first()),
                         "to-last", Integer.toString(f.toPorts().last()),
@@ -133,6 +121,20 @@ public final class PlanJson {
         return out.append("}\n").toString();
     }
 
+    /** A forward's object: the keys that name it (shared by forwards and from-anywhere), then {@code more}. */
+    private static String forward(Forward f, String... more) {
+        String[] keys = {
+                "firewall", Json.string(f.firewall()),
+                "device", Json.string(f.device()),
+                "protocol", Json.string(f.protocol().id()),
+                "public-address", Json.string(f.publicAddress().toString()),
+                "first", Integer.toString(f.publicPorts().first()),
+                "last", Integer.toString(f.publicPorts().last())};
+        String[] all = java.util.Arrays.copyOf(keys, keys.length + more.length);
+        System.arraycopy(more, 0, all, keys.length, more.length);
+        return Json.object(all);
+    }
+
     private static String note(DeviceSheet d, String kind, DeviceSheet.Note n) {
         return Json.object(
                 "device", Json.string(d.device()),
@@ -142,16 +144,6 @@ public final class PlanJson {
     }
 
     private static void array(StringBuilder out, String key, List<String> items, boolean last) {
-        out.append("  ").append(Json.string(key)).append(": [");
-        if (items.isEmpty()) {
-            out.append(']');
-        } else {
-            out.append('\n');
-            for (int i = 0; i < items.size(); i++) {
-                out.append("    ").append(items.get(i)).append(i + 1 < items.size() ? ",\n" : "\n");
-            }
-            out.append("  ]");
-        }
-        out.append(last ? "\n" : ",\n");
+        out.append("  ").append(Json.string(key)).append(": ").append(Json.lines(items, "    ")).append(last ? "\n" : ",\n");
     }
 }

@@ -59,25 +59,25 @@ public final class PlanReport {
         return new PlanReport(true).draft(plan);
     }
 
-    /** A plan report lacking only its acknowledged warnings. */
+    /** A plan report lacking only its acknowledged warnings, which go between its head and the rest. */
     public static final class Draft {
-        private final PlanReport report;
         private final Plan plan;
+        private final boolean markdown;
         private final String head;
         private final String rest;
 
-        private Draft(PlanReport report, Plan plan, String head, String rest) {
-            this.report = report;
+        private Draft(Plan plan, boolean markdown, String head, String rest) {
             this.plan = plan;
+            this.markdown = markdown;
             this.head = head;
             this.rest = rest;
         }
 
         /** The whole report, with {@code acknowledged} listed under the site's acknowledgements. */
         public String finish(List<Diagnostic> acknowledged) {
-            report.out.setLength(0);
-            report.acknowledgements(plan, acknowledged);
-            String s = head + report.out + rest;
+            PlanReport middle = new PlanReport(markdown);
+            middle.acknowledgements(plan, acknowledged);
+            String s = head + middle.out + rest;
             int end = s.length();
             while (end >= 2 && s.charAt(end - 1) == '\n' && s.charAt(end - 2) == '\n') {
                 end--;
@@ -92,11 +92,7 @@ public final class PlanReport {
 
     /** The plan as plain text, listing the warnings the site acknowledged. */
     public static String text(Plan plan, List<Diagnostic> acknowledged) {
-        return new PlanReport(false).write(plan, acknowledged);
-    }
-
-    private String write(Plan plan, List<Diagnostic> acknowledged) {
-        return draft(plan).finish(acknowledged);
+        return new PlanReport(false).draft(plan).finish(acknowledged);
     }
 
     private Draft draft(Plan plan) {
@@ -122,15 +118,13 @@ public final class PlanReport {
         for (DeviceSheet d : plan.devices()) {
             device(d);
         }
-        String rest = out.toString();
-        return new Draft(this, plan, head, rest);
+        return new Draft(plan, markdown, head, out.toString());
     }
 
     /** One forwarded port range at a public address, and who owns it. */
     private record Owned(Protocol protocol, PortRange ports, String device, String model, String entry) {
     }
 
-    /** Per public address, the forwarded ranges in port order; runs of devices of one model and entry share a row. */
     /** The kinds of warnings the site accepts, why, and the warnings each covers. */
     private void acknowledgements(Plan plan, List<Diagnostic> acknowledged) {
         if (plan.acknowledgements().isEmpty()) {
@@ -149,6 +143,7 @@ public final class PlanReport {
         out.append('\n');
     }
 
+    /** Per public address, the forwarded ranges in port order; runs of devices of one model and entry share a row. */
     private void portMap(Plan plan) {
         heading(2, "Port map");
         boolean any = false;
