@@ -74,17 +74,6 @@ public sealed interface AddressSet permits AddressSet.Any, AddressSet.Only {
         return Run.of(cidrs());
     }
 
-    /** Whether every address of {@code other} is in this set (within one zone). */
-    default boolean covers(AddressSet other) {
-        if (this instanceof Any) {
-            return true;
-        }
-        if (other instanceof Any) {
-            return false;
-        }
-        return Run.covers(runs(), other.runs());
-    }
-
     /** An inclusive run of addresses. */
     record Run(Ipv4 first, Ipv4 last) {
 

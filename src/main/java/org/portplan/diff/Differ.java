@@ -355,7 +355,7 @@ public final class Differ {
                 String was = ports(before.allocations(), d.device(), pool);
                 String now = ports(after.allocations(), d.device(), pool);
                 if (isNew || !java.util.Objects.equals(was, now)) {
-                    pools.add(new DeviceChange.PoolChange(pool, isNew ? null : was, now, settings(d, pool)));
+                    pools.add(new DeviceChange.PoolChange(pool, isNew ? null : was, now, d.settingsOf(pool)));
                 }
             }
             if (isNew) {
@@ -379,9 +379,5 @@ public final class Differ {
     private static String ports(AllocationTable table, String device, String pool) {
         return table.get(device, pool).map(a -> Protocol.ids(a.protocols()) + " " + a.ports() + " at " + a.scope())
                 .orElse(null);
-    }
-
-    private static List<String> settings(DeviceSheet d, String pool) {
-        return d.settings().stream().filter(s -> pool.equals(s.pool())).map(DeviceSheet.Setting::describe).toList();
     }
 }

@@ -256,8 +256,14 @@ final class Allocator {
 
     private void take(ResolvedDevice d, Pool pool, PoolKind.Allocatable a, PortAllocator.Scope scope, PortRange r,
                       boolean exposed) {
+        claim(d, pool, scope, r, kindOf(r, a, d), exposed);
+    }
+
+    /** Gives {@code pool} of {@code d} the ports {@code r}, which the caller found free. */
+    private void claim(ResolvedDevice d, Pool pool, PortAllocator.Scope scope, PortRange r, Allocation.Kind kind,
+                       boolean exposed) {
         allocator.take(scope, pool.protocolList(), r, new PortSpace.Holder(d.name(), "pool " + pool.name()));
-        held.computeIfAbsent(d, k -> new LinkedHashMap<>()).put(pool.name(), new Held(r, kindOf(r, a, d), exposed));
+        held.computeIfAbsent(d, k -> new LinkedHashMap<>()).put(pool.name(), new Held(r, kind, exposed));
     }
 
     /** The locked start with the size needed now, when it fits: a resized range moves as little as it can. */
@@ -286,8 +292,7 @@ final class Allocator {
             conflictError(d, "pool " + pool.name(), pool.protocolList(), r, h.get(), scope, at);
             return;
         }
-        allocator.take(scope, pool.protocolList(), r, new PortSpace.Holder(d.name(), "pool " + pool.name()));
-        held.computeIfAbsent(d, k -> new LinkedHashMap<>()).put(pool.name(), new Held(r, kind, exposed));
+        claim(d, pool, scope, r, kind, exposed);
     }
 
     private void conflictError(ResolvedDevice d, String what, List<Protocol> protocols, PortRange r,

@@ -91,4 +91,9 @@ public record DeviceSheet(String device, String model, String modelTitle, String
         notes = List.copyOf(notes);
         warnings = List.copyOf(warnings);
     }
+
+    /** The settings of one pool, as "NAME = VALUE (WHERE)": what to change on the device when the pool moves. */
+    public List<String> settingsOf(String pool) {
+        return settings.stream().filter(s -> pool.equals(s.pool())).map(Setting::describe).toList();
+    }
 }

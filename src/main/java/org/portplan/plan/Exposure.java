@@ -32,6 +32,10 @@ final class Exposure {
     record Port(List<Protocol> protocols, PortRange ports, String flow) {
     }
 
+    /** An outside party that would administer devices behind {@code firewall} without the site's opt-in. */
+    private record Unapproved(String who, String firewall) {
+    }
+
     private final Map<ResolvedDevice, Set<String>> pools = new IdentityHashMap<>();
     private final Map<ResolvedDevice, List<Port>> ports = new IdentityHashMap<>();
 
@@ -45,8 +49,8 @@ final class Exposure {
         Set<String> remoteAdmin = new HashSet<>();
         resolved.site().remoteAdmin().forEach(n -> remoteAdmin.add(n.value()));
         // Administration from outside without the site's opt-in: one error per peer and firewall, naming what it would open.
-        Map<String, Set<String>> unapproved = new LinkedHashMap<>();
-        Map<String, Location> unapprovedAt = new LinkedHashMap<>();
+        Map<Unapproved, Set<String>> unapproved = new LinkedHashMap<>();
+        Map<Unapproved, Location> unapprovedAt = new LinkedHashMap<>();
         for (Flow f : resolved.flows()) {
             boolean management = catalog.isManagement(f.from());
             for (Firewall fw : resolved.site().firewalls()) {
@@ -75,7 +79,7 @@ final class Exposure {
                         if (p.peer() == null || !remoteAdmin.contains(p.peer().peer().name())) {
                             String who = p.peer() != null ? "peer '" + p.peer().peer().name() + "'"
                                     : p.device() != null ? "device '" + p.label() + "'" : "'" + p.label() + "'";
-                            String key = who + "@" + fw.name();
+                            Unapproved key = new Unapproved(who, fw.name());
                             unapprovedAt.putIfAbsent(key, placeOf(p).orElse(dsts.get(0).device().location()));
                             for (ResolvedDevice d : dsts) {
                                 unapproved.computeIfAbsent(key, k -> new TreeSet<>()).add("'" + d.name() + "' ("
@@ -92,8 +96,7 @@ final class Exposure {
             }
         }
         unapproved.forEach((key, what) -> {
-            String who = key.substring(0, key.lastIndexOf('@'));
-            String fw = key.substring(key.lastIndexOf('@') + 1);
+            String who = key.who();
             List<String> list = new ArrayList<>(what);
             String shown = String.join(", ", list.subList(0, Math.min(4, list.size())))
                     + (list.size() > 4 ? " and " + (list.size() - 4) + " more" : "");
@@ -101,7 +104,7 @@ final class Exposure {
             String fix = who.startsWith("peer ") ? "list the peer under 'remote-admin' to allow it on purpose, or reach"
                     + " the devices from an inside zone (e.g. over a VPN)"
                     : "reach the devices from an inside zone (e.g. over a VPN)";
-            diags.error(Code.MANAGEMENT_NEEDS_OPT_IN, unapprovedAt.get(key), who + " is outside firewall '" + fw
+            diags.error(Code.MANAGEMENT_NEEDS_OPT_IN, unapprovedAt.get(key), who + " is outside firewall '" + key.firewall()
                     + "', and administration from the outside zone needs an explicit opt-in: it would reach " + shown
                     + "; " + fix);
         });

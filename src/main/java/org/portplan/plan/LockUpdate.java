@@ -66,7 +66,7 @@ final class LockUpdate {
                         + was.get().describe() + " to " + now.describe() + ", as the site pins it");
                 continue;
             }
-            List<String> settings = settings(sheetOf.get(a.device()), a.pool());
+            List<String> settings = sheetOf.get(a.device()).settingsOf(a.pool());
             diags.warning(Code.RANGE_MOVED, at, "device '" + a.device() + "' (" + a.model() + "): " + a.pool()
                     + " moves from " + was.get().describe() + " to " + now.describe() + (why == null ? "" : ", because " + why)
                     + (settings.isEmpty() ? "; nothing on the device sets it" : "; set " + String.join("; set ", settings)));
@@ -85,11 +85,6 @@ final class LockUpdate {
                     e.pool() + " of '" + e.device() + "' (" + e.describe() + ") is released: " + why);
         }
         return out;
-    }
-
-    /** The sheet's settings of one pool, as "NAME = VALUE (WHERE)". */
-    static List<String> settings(DeviceSheet sheet, String pool) {
-        return sheet.settings().stream().filter(s -> pool.equals(s.pool())).map(DeviceSheet.Setting::describe).toList();
     }
 
     private static String reason(AllocationTable.Assignment a, Map<String, Map<String, String>> refused) {

@@ -18,7 +18,6 @@ import org.portplan.catalog.Catalog;
 import org.portplan.catalog.DeviceModel;
 import org.portplan.catalog.Flow;
 import org.portplan.catalog.Pool;
-import org.portplan.catalog.PoolKind;
 import org.portplan.catalog.PortSpec;
 import org.portplan.core.AddressSet;
 import org.portplan.core.Cidr;
@@ -26,7 +25,6 @@ import org.portplan.core.PortRange;
 import org.portplan.core.Protocol;
 import org.portplan.diag.Code;
 import org.portplan.diag.Diagnostics;
-import org.portplan.diag.Located;
 import org.portplan.diag.Location;
 import org.portplan.rules.FirewallPlan;
 import org.portplan.rules.Forward;
@@ -350,36 +348,18 @@ final class RuleBuilder {
             Pool pool = d.model().pool(poolName).orElseThrow();
             return table.get(d.name(), poolName).map(a -> new PoolPorts(a.ports(), pool));
         }
-        // A peer: nobody allocates its ports; it uses what the site pinned, else the vendor's
-        // default start with the size its params give.
         ResolvedPeer rp = end.peer();
         if (rp != null && rp.model() != null) {
             Pool pool = rp.model().pool(poolName).orElseThrow();
-            Located<PortRange> pin = rp.peer().ports().get(poolName);
-            return Optional.of(new PoolPorts(pin != null ? pin.value() : defaultPorts(pool, rp.params(), rp.numbers()), pool));
+            return Optional.of(new PoolPorts(rp.ports(pool), pool));
         }
         for (DeviceModel m : catalog.modelsPlaying(end.role())) {
             Optional<Pool> pool = m.pool(poolName);
             if (pool.isPresent()) {
-                return Optional.of(new PoolPorts(defaultPorts(pool.get(), Map.of(), Map.of()), pool.get()));
+                return Optional.of(new PoolPorts(pool.get().defaultPorts(Map.of(), Map.of()), pool.get()));
             }
         }
         return Optional.empty();
-    }
-
-    private static PortRange defaultPorts(Pool pool, Map<String, String> params, Map<String, Long> numbers) {
-        PoolKind k = pool.kind();
-        if (k instanceof PoolKind.Fixed fx) {
-            return fx.ports();
-        }
-        if (k instanceof PoolKind.PerAddress pa) {
-            return pa.ports();
-        }
-        PoolKind.Allocatable a = (PoolKind.Allocatable) k;
-        PortRange def = a.windowFor(params).defaultRange();
-        long size = a.size(params, numbers);
-        long last = Math.min(a.windowFor(params).bounds().last(), def.first() + size - 1);
-        return new PortRange(def.first(), (int) last);
     }
 
     /** Outbound NAT for the devices that need it, consecutive addresses behind one public address merged into one rule. */

@@ -295,12 +295,8 @@ final class Sheets {
                     p.device().model().pool(pool).orElseThrow().defaultPorts(p.device().params(), p.device().numbers()).toString());
         }
         ResolvedPeer rp = p.peer();
-        Located<org.portplan.core.PortRange> pin = rp.peer().ports().get(pool);
-        if (pin != null) {
-            return pin.value().toString();
-        }
         if (rp.model() != null) {
-            return rp.model().pool(pool).orElseThrow().defaultPorts(rp.params(), rp.numbers()).toString();
+            return rp.ports(rp.model().pool(pool).orElseThrow()).toString();
         }
         // A peer of a role several models play: the first of them with the pool (the loader checked they all have it).
         return catalog.modelsPlaying(p.role()).stream().flatMap(m -> m.pool(pool).stream()).findFirst().orElseThrow()
