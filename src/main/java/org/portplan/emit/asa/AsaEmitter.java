@@ -43,9 +43,7 @@ public final class AsaEmitter implements Emitter {
     public Emission emit(String site, FirewallPlan fw) {
         Objects objects = new Objects();
         StringBuilder out = new StringBuilder();
-        out.append("! portplan: site ").append(site).append(", firewall ").append(fw.name())
-                .append(", Cisco ASA 8.3 and later (object NAT)\n");
-        Cisco.header(out);
+        Cisco.header(out, site, fw, "Cisco ASA 8.3 and later (object NAT)");
         out.append("! Written for ASA software 8.3(1) and later: network object NAT, and access lists against the\n");
         out.append("! real (untranslated) addresses. Every interface gets an access list that ends in an explicit deny.\n");
         Cisco.replacing(out, "ASA");
