@@ -92,9 +92,12 @@ public final class Cisco {
         return c.prefix() == 32 ? "host " + c.network() : c.network() + " " + c.netmask();
     }
 
-    /** A zone's subnet as an operand: what "any" of an inside zone stands for. */
-    public static String subnet(Zone z) {
-        return z.subnet().network() + " " + z.subnet().netmask();
+    /**
+     * "Anyone" of {@code z} as an operand: "any" on the outside (the inside subnets' denies keep
+     * it off the inside), the zone's subnet for an inside zone.
+     */
+    public static String any(Zone z) {
+        return z.isOutside() ? "any" : z.subnet().network() + " " + z.subnet().netmask();
     }
 
     /** " eq 5060", " range 16384 16393", or nothing for any port. */

@@ -1,9 +1,8 @@
 package org.portplan.emit.iptables;
 
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.portplan.core.AddressSet;
-import org.portplan.core.Cidr;
 import org.portplan.core.Platform;
 import org.portplan.core.PortRange;
 import org.portplan.emit.Comments;
@@ -122,9 +121,7 @@ public final class IptablesEmitter implements Emitter {
     /** Anyone is one run standing for "no address match": the interface match already limits it to the zone. */
     private static List<AddressSet.Run> runs(AddressSet set) {
         if (set.isAny()) {
-            List<AddressSet.Run> any = new ArrayList<>();
-            any.add(null);
-            return any;
+            return Collections.singletonList(null);
         }
         return set.runs();
     }
@@ -133,21 +130,17 @@ public final class IptablesEmitter implements Emitter {
         StringBuilder sb = new StringBuilder();
         StringBuilder ranges = new StringBuilder();
         if (src != null) {
-            src.asCidr().ifPresentOrElse(c -> sb.append(" -s ").append(cidr(c)),
+            src.asCidr().ifPresentOrElse(c -> sb.append(" -s ").append(c.networkString()),
                     () -> ranges.append(" --src-range ").append(src.first()).append('-').append(src.last()));
         }
         if (dst != null) {
-            dst.asCidr().ifPresentOrElse(c -> sb.append(" -d ").append(cidr(c)),
+            dst.asCidr().ifPresentOrElse(c -> sb.append(" -d ").append(c.networkString()),
                     () -> ranges.append(" --dst-range ").append(dst.first()).append('-').append(dst.last()));
         }
         if (ranges.length() > 0) {
             sb.append(" -m iprange").append(ranges);
         }
         return sb.toString();
-    }
-
-    private static String cidr(Cidr c) {
-        return c.network() + "/" + c.prefix();
     }
 
     private static String ports(String protocol, PortRange source, PortRange dest) {

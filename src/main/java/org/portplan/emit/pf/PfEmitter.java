@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.portplan.core.AddressSet;
+import org.portplan.core.Cidr;
 import org.portplan.core.Platform;
 import org.portplan.core.PortRange;
 import org.portplan.emit.Comments;
@@ -58,7 +59,7 @@ public final class PfEmitter implements Emitter {
             // Internet must not reach another zone on the same ports.
             out.append("# The inside zones' subnets: flows to anyone outside go to any address but these.\n");
             out.append("table <").append(INSIDE_TABLE).append("> const {");
-            fw.insideSubnets().forEach(c -> out.append(' ').append(c.network()).append('/').append(c.prefix()));
+            fw.insideSubnets().forEach(c -> out.append(' ').append(c.networkString()));
             out.append(" }\n\n");
         }
         // A rule rather than 'set skip on lo': options are global, and a file holding none loads
@@ -93,7 +94,7 @@ public final class PfEmitter implements Emitter {
         for (Permit p : fw.permits()) {
             trace(out, p.trace());
             out.append("pass in on $").append(macros.get(p.from().name())).append(" inet proto ").append(p.protocol().id())
-                    .append(" from ").append(p.sources().isAny() && !p.from().isOutside() ? subnet(p.from()) : addresses(p.sources()));
+                    .append(" from ").append(p.sources().isAny() && !p.from().isOutside() ? p.from().subnet().networkString() : addresses(p.sources()));
             if (p.sourcePorts() != null) {
                 out.append(" port ").append(ports(p.sourcePorts()));
             }
@@ -133,11 +134,7 @@ public final class PfEmitter implements Emitter {
         if (!p.destinations().isAny()) {
             return addresses(p.destinations());
         }
-        return p.to().isOutside() ? "! <" + INSIDE_TABLE + ">" : subnet(p.to());
-    }
-
-    private static String subnet(Zone z) {
-        return z.subnet().network() + "/" + z.subnet().prefix();
+        return p.to().isOutside() ? "! <" + INSIDE_TABLE + ">" : p.to().subnet().networkString();
     }
 
     private static String ports(PortRange r) {
@@ -163,7 +160,7 @@ public final class PfEmitter implements Emitter {
         if (r.first().equals(r.last())) {
             return r.first().toString();
         }
-        return r.asCidr().map(c -> c.network() + "/" + c.prefix()).orElse(r.first() + " - " + r.last());
+        return r.asCidr().map(Cidr::networkString).orElse(r.first() + " - " + r.last());
     }
 
     private static void trace(StringBuilder out, Trace t) {

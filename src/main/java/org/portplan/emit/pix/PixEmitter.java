@@ -216,7 +216,7 @@ public final class PixEmitter implements Emitter {
     /** An address set of {@code zone} as access-list operands; "any" of an inside zone is its subnet. */
     private static List<String> addressSpecs(AddressSet set, Zone zone) {
         if (set.isAny()) {
-            return List.of(zone.isOutside() ? "any" : Cisco.subnet(zone));
+            return List.of(Cisco.any(zone));
         }
         return AddressBlocks.blocks(set.cidrs()).stream().map(Cisco::inline).toList();
     }
