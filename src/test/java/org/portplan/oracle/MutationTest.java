@@ -27,31 +27,29 @@ class MutationTest {
     Path dir;
 
     static Stream<Arguments> mutations() {
-        return Stream.of(
+        Stream<Arguments> pf = Stream.of(
                 Arguments.of(Platform.PF, "a forwarded range one port wider", "port 35000:40000 rdr-to", "port 35000:40001 rdr-to"),
                 Arguments.of(Platform.PF, "no default block", "block in all\n", ""),
                 Arguments.of(Platform.PF, "inside and dmz interfaces swapped", "inside_if = \"eth1\"", "inside_if = \"eth2\""),
                 Arguments.of(Platform.PF, "a flow to anyone outside written 'to any'", "port 1720 to ! <portplan_inside>",
-                        "port 1720 to any"),
-                Arguments.of(Platform.PIX, "a forwarded range one port wider", "range 35000 40000", "range 35000 40001"),
-                Arguments.of(Platform.PIX, "the inside subnets' denies dropped",
+                        "port 1720 to any"));
+        // PIX and ASA write the same access lists (emit.cisco.AccessLists): the same edits must be caught in both.
+        Stream<Arguments> accessLists = Stream.of(Platform.PIX, Platform.ASA).flatMap(p -> Stream.of(
+                Arguments.of(p, "the inside subnets' denies dropped",
                         "access-list eth2_access_in extended deny ip any 10.40.0.0 255.255.255.0\n", ""),
-                Arguments.of(Platform.PIX, "the dmz left without an access list",
+                Arguments.of(p, "the dmz left without an access list",
                         "access-group eth2_access_in in interface eth2\n", ""),
-                Arguments.of(Platform.PIX, "an access list bound to the wrong interface",
-                        "access-group eth1_access_in in interface eth1", "access-group eth1_access_in in interface eth2"),
+                Arguments.of(p, "an access list bound to the wrong interface",
+                        "access-group eth1_access_in in interface eth1", "access-group eth1_access_in in interface eth2")));
+        Stream<Arguments> cisco = Stream.of(
+                Arguments.of(Platform.PIX, "a forwarded range one port wider", "range 35000 40000", "range 35000 40001"),
                 Arguments.of(Platform.ASA, "a forwarded range one port wider", " port-object range 35000 40000",
                         " port-object range 35000 40001"),
-                Arguments.of(Platform.ASA, "the inside subnets' denies dropped",
-                        "access-list eth2_access_in extended deny ip any 10.40.0.0 255.255.255.0\n", ""),
-                Arguments.of(Platform.ASA, "the dmz left without an access list",
-                        "access-group eth2_access_in in interface eth2\n", ""),
-                Arguments.of(Platform.ASA, "an access list bound to the wrong interface",
-                        "access-group eth1_access_in in interface eth1", "access-group eth1_access_in in interface eth2"),
                 Arguments.of(Platform.ASA, "a static translating to the wrong device",
                         "object network pp-10.41.0.20\n host 10.41.0.20\n", "object network pp-10.41.0.20\n host 10.41.0.10\n"),
                 Arguments.of(Platform.ASA, "a port group the access list names left undeclared",
                         "object-group service pp-udp-35000-40000 udp\n port-object range 35000 40000\n", ""));
+        return Stream.of(pf, accessLists, cisco).flatMap(s -> s);
     }
 
     @ParameterizedTest(name = "{0}: {1}")

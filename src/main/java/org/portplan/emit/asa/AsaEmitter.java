@@ -43,15 +43,12 @@ public final class AsaEmitter implements Emitter {
     public Emission emit(String site, FirewallPlan fw) {
         Objects objects = new Objects();
         StringBuilder out = new StringBuilder();
-        out.append("! portplan: site ").append(site).append(", firewall ").append(fw.name())
-                .append(", Cisco ASA 8.3 and later (object NAT)\n");
-        Cisco.header(out);
+        Cisco.header(out, site, fw, "Cisco ASA 8.3 and later (object NAT)");
         out.append("! Written for ASA software 8.3(1) and later: network object NAT, and access lists against the\n");
         out.append("! real (untranslated) addresses. Every interface gets an access list that ends in an explicit deny.\n");
         Cisco.replacing(out, "ASA");
         Cisco.zones(out, fw);
-        int[] perPort = translations(fw, objects);
-        out.append(objects.translation);
+        int[] perPort = translations(out, fw, objects);
         // Groups are declared before the commands that use them, so both are written first, then placed.
         String exemptions = exemptions(fw, objects);
         String lists = AccessLists.write(fw, new Operands(objects));
@@ -80,8 +77,7 @@ public final class AsaEmitter implements Emitter {
      * for a device on its own public address) and the outbound translation of planned devices.
      * Returns the number of forwarded ranges split into objects, and the objects they became.
      */
-    private static int[] translations(FirewallPlan fw, Objects objects) {
-        StringBuilder out = objects.translation;
+    private static int[] translations(StringBuilder out, FirewallPlan fw, Objects objects) {
         out.append("!\n! ---- network objects and address translation ----\n");
         Set<Ipv4> oneToOne = Cisco.oneToOne(fw);
         int ranges = 0;
@@ -150,9 +146,10 @@ public final class AsaEmitter implements Emitter {
      * of address groups. Twice NAT comes first (section 1 of the NAT table), so another rule of
      * the firewall that would translate these hosts (an administrator's {@code nat (inside,any)},
      * say) does not apply to them; a static rule works in both directions, so one per pair.
+     * The rules are kept in {@code objects} for the removal section.
      */
     private static String exemptions(FirewallPlan fw, Objects objects) {
-        Set<String> rules = new LinkedHashSet<>();
+        Set<String> rules = objects.twiceNat;
         Set<String> seen = new LinkedHashSet<>();
         for (Permit p : fw.permits()) {
             if (p.from().isOutside() || p.to().isOutside()) {
@@ -171,7 +168,6 @@ public final class AsaEmitter implements Emitter {
         if (rules.isEmpty()) {
             return "";
         }
-        objects.twiceNat.addAll(rules);
         StringBuilder out = new StringBuilder("!\n! ---- NAT exemption between inside zones ----\n");
         out.append("! Identity twice NAT: flows between inside zones keep their addresses in both directions.\n");
         rules.forEach(r -> out.append(r).append('\n'));
@@ -209,7 +205,6 @@ public final class AsaEmitter implements Emitter {
 
     /** The named objects and groups of one file, each declared once. */
     private static final class Objects {
-        final StringBuilder translation = new StringBuilder();
         /** Network objects by name: their address line and NAT rule. */
         final Map<String, String[]> objects = new LinkedHashMap<>();
         /** Object groups by their member lines (network) or name (service): their declaration. */
@@ -267,7 +262,7 @@ public final class AsaEmitter implements Emitter {
         @Override
         public List<String> addresses(AddressSet set, Zone zone) {
             if (set.isAny()) {
-                return List.of(zone.isOutside() ? "any" : Cisco.subnet(zone));
+                return List.of(Cisco.any(zone));
             }
             List<Cidr> blocks = AddressBlocks.blocks(set.cidrs());
             return List.of(blocks.size() == 1 ? Cisco.inline(blocks.get(0)) : "object-group " + objects.network(blocks));

@@ -41,8 +41,7 @@ public final class PixEmitter implements Emitter {
     public Emission emit(String site, FirewallPlan fw) {
         List<Emission.Warning> warnings = new ArrayList<>();
         StringBuilder out = new StringBuilder();
-        out.append("! portplan: site ").append(site).append(", firewall ").append(fw.name()).append(", Cisco PIX 7.x\n");
-        Cisco.header(out);
+        Cisco.header(out, site, fw, "Cisco PIX 7.x");
         out.append("! Every interface gets an access list that ends in an explicit deny: see docs/targets.md (PIX).\n");
         Cisco.replacing(out, "PIX");
         Cisco.zones(out, fw);
@@ -217,7 +216,7 @@ public final class PixEmitter implements Emitter {
     /** An address set of {@code zone} as access-list operands; "any" of an inside zone is its subnet. */
     private static List<String> addressSpecs(AddressSet set, Zone zone) {
         if (set.isAny()) {
-            return List.of(zone.isOutside() ? "any" : Cisco.subnet(zone));
+            return List.of(Cisco.any(zone));
         }
         return AddressBlocks.blocks(set.cidrs()).stream().map(Cisco::inline).toList();
     }
