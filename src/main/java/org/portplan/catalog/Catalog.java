@@ -60,6 +60,14 @@ public final class Catalog {
         return Optional.ofNullable(models.get(id));
     }
 
+    /**
+     * The roles a peer declared with {@code role} plays: a model id stands for every role of
+     * that model (a peer declared as equinox-management is its gatekeeper and its B2BUA too).
+     */
+    public List<String> rolesOfPeer(String role) {
+        return model(role).map(DeviceModel::roles).orElse(List.of(role));
+    }
+
     /** Models playing a role, by model id. */
     public List<DeviceModel> modelsPlaying(String role) {
         return modelsByRole.getOrDefault(role, List.of());

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.portplan.catalog.Catalog;
-import org.portplan.catalog.DeviceModel;
 import org.portplan.catalog.Flow;
 import org.portplan.catalog.Undeclared;
 import org.portplan.catalog.ZoneScope;
@@ -44,7 +43,7 @@ final class Parties {
             // A peer declared as a model (role: equinox-management) plays every role of that model,
             // as a device of the model would (its gatekeeper, its B2BUA).
             String role = p.peer().role().value();
-            List<String> roles = catalog.model(role).map(DeviceModel::roles).orElse(List.of(role));
+            List<String> roles = catalog.rolesOfPeer(role);
             for (String r : roles) {
                 peersByRole.computeIfAbsent(r, k -> new ArrayList<>()).add(p);
             }

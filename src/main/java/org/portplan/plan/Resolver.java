@@ -105,7 +105,7 @@ final class Resolver {
                 continue;
             }
             String role = peer.get().role().value();
-            List<String> roles = catalog.model(role).map(DeviceModel::roles).orElse(List.of(role));
+            List<String> roles = catalog.rolesOfPeer(role);
             if (roles.stream().noneMatch(catalog::isManagement)) {
                 diags.error(Code.REMOTE_ADMIN_NOT_MANAGEMENT, name.location(),
                         "'remote-admin' names peer '" + name.value() + "', whose role '" + role
